@@ -1,0 +1,128 @@
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, LOCAL_CLIENT_ID, LOCAL_PRIVATE_KEY_FILE } from "./config";
+
+const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+const SECRET = "x".repeat(32);
+
+function problemsOf(env: Record<string, string>, files: Record<string, string> = {}): string[] {
+  try {
+    loadConfig(env, (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error("ENOENT");
+      return text;
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("runs locally against the simulator with only a secret and the local key", () => {
+    const config = loadConfig({ AUTH_SECRET: SECRET }, (path) => {
+      expect(path).toBe(LOCAL_PRIVATE_KEY_FILE);
+      return privateKey;
+    });
+    expect(config.nhsLogin).toMatchObject({
+      environment: "local",
+      issuer: "http://localhost:4000",
+      settingsUrl: "http://localhost:4000/settings",
+      clientId: LOCAL_CLIENT_ID,
+      pkce: true,
+    });
+    expect(config.nhsLogin.scopes).toContain("openid");
+    expect(config.nhsLogin.vectors).toHaveLength(7);
+    expect(config.session).toEqual({
+      idleTimeoutSeconds: 1800,
+      maxAgeSeconds: 43200,
+      warningSeconds: 120,
+    });
+    expect(config.serviceName).toBe("Patient portal");
+  });
+
+  it("maps each NHS login environment to its issuer", () => {
+    const base = {
+      AUTH_SECRET: SECRET,
+      AUTH_URL: "https://portal.example",
+      NHS_LOGIN_CLIENT_ID: "client",
+      NHS_LOGIN_PRIVATE_KEY: privateKey,
+    };
+    expect(loadConfig({ ...base, NHS_LOGIN_ENV: "sandpit" }).nhsLogin.issuer).toBe(
+      "https://auth.sandpit.signin.nhs.uk",
+    );
+    expect(loadConfig({ ...base, NHS_LOGIN_ENV: "integration" }).nhsLogin.issuer).toBe(
+      "https://auth.aos.signin.nhs.uk",
+    );
+    const production = loadConfig({ ...base, NHS_LOGIN_ENV: "production" }).nhsLogin;
+    expect(production.issuer).toBe("https://auth.login.nhs.uk");
+    expect(production.settingsUrl).toBe("https://settings.login.nhs.uk");
+    expect(
+      loadConfig({ ...base, NHS_LOGIN_ISSUER: "https://idp.example/" }).nhsLogin.issuer,
+    ).toBe("https://idp.example");
+  });
+
+  it("accepts a key whose newlines were escaped in a one-line variable", () => {
+    const config = loadConfig({
+      AUTH_SECRET: SECRET,
+      NHS_LOGIN_PRIVATE_KEY: privateKey.replace(/\n/g, "\\n"),
+    });
+    expect(config.nhsLogin.privateKey.asymmetricKeyType).toBe("rsa");
+  });
+
+  it.each([
+    [{ NHS_LOGIN_ENV: "staging" }, /NHS_LOGIN_ENV: "staging" is not an NHS login environment/],
+    [{ AUTH_SECRET: "" }, /AUTH_SECRET: missing/],
+    [{ AUTH_SECRET: "short" }, /AUTH_SECRET: too short/],
+    [{ NHS_LOGIN_ISSUER: "http://idp.example" }, /NHS_LOGIN_ISSUER: must use https/],
+    [{ NHS_LOGIN_ISSUER: "not a url" }, /NHS_LOGIN_ISSUER: "not a url" is not a URL/],
+    [{ NHS_LOGIN_SCOPES: "openid profile basic_demographics" }, /cannot be requested together/],
+    [{ NHS_LOGIN_SCOPES: "profile" }, /must include openid/],
+    [{ NHS_LOGIN_SCOPES: "openid address" }, /no scope address/],
+    [{ NHS_LOGIN_VECTORS: "P9.Ca.Cc" }, /NHS_LOGIN_VECTORS: unknown vector P9.Ca.Cc/],
+    [{ NHS_LOGIN_PRIVATE_KEY: publicKey }, /NHS_LOGIN_PRIVATE_KEY: the key is a public key/],
+    [{ NHS_LOGIN_PRIVATE_KEY_FILE: "missing.pem" }, /cannot read "missing.pem"/],
+    [{ SESSION_IDLE_TIMEOUT_SECONDS: "60" }, /SESSION_WARNING_SECONDS: must be shorter/],
+  ])("names the variable and the fix for %j", (override, message) => {
+    const problems = problemsOf({ AUTH_SECRET: SECRET, ...override } as Record<string, string>, {
+      [LOCAL_PRIVATE_KEY_FILE]: privateKey,
+    });
+    expect(problems.join("\n")).toMatch(message);
+  });
+
+  it("allows plain http for an issuer on this machine only", () => {
+    const problems = problemsOf(
+      { AUTH_SECRET: SECRET, NHS_LOGIN_ISSUER: "http://127.0.0.1:4100" },
+      { [LOCAL_PRIVATE_KEY_FILE]: privateKey },
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("requires a client ID, key and public URL outside the local environment", () => {
+    const problems = problemsOf({ AUTH_SECRET: SECRET, NHS_LOGIN_ENV: "sandpit" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^NHS_LOGIN_CLIENT_ID: missing/),
+      expect.stringMatching(/^NHS_LOGIN_PRIVATE_KEY_FILE: missing/),
+      expect.stringMatching(/^AUTH_URL: missing/),
+    ]);
+  });
+
+  it("reports every problem at once", () => {
+    const error = (() => {
+      try {
+        loadConfig({ NHS_LOGIN_ENV: "nowhere" }, () => {
+          throw new Error("ENOENT");
+        });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error?.message).toMatch(/^The portal is not configured correctly:\n {2}- /);
+    expect(error?.problems.length).toBeGreaterThanOrEqual(3);
+  });
+});

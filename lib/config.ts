@@ -1,0 +1,244 @@
+import { readFileSync } from "node:fs";
+import type { KeyObject } from "node:crypto";
+import { z } from "zod";
+import { ClientKeyError, parseClientPrivateKey } from "./nhs-login/client-key";
+import {
+  ENVIRONMENT_ENDPOINTS,
+  ENVIRONMENTS,
+  isAcceptableIssuerUrl,
+  isEnvironment,
+  type Environment,
+} from "./nhs-login/environments";
+import { isVector, KNOWN_VECTORS, type Vector } from "./nhs-login/vectors";
+import { KNOWN_SCOPES } from "./nhs-login/scopes";
+
+export interface Config {
+  serviceName: string;
+  nhsLogin: {
+    environment: Environment;
+    issuer: string;
+    settingsUrl: string;
+    clientId: string;
+    privateKey: KeyObject;
+    scopes: string[];
+    vectors: Vector[];
+    pkce: boolean;
+    /** How long to wait for NHS login before telling the person it is unavailable. */
+    timeoutMs: number;
+  };
+  auth: {
+    secret: string;
+    /** The portal's public base URL; without it (local only) the request's host is trusted. */
+    url: string | undefined;
+  };
+  session: {
+    idleTimeoutSeconds: number;
+    maxAgeSeconds: number;
+    warningSeconds: number;
+  };
+}
+
+/** Start-up refuses to continue until every listed problem is fixed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The portal is not configured correctly:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const LOCAL_CLIENT_ID = "portal-local";
+export const LOCAL_PRIVATE_KEY_FILE = ".local/nhs-login-private-key.pem";
+const DEFAULT_SCOPES =
+  "openid profile profile_extended email phone gp_registration_details gp_integration_credentials";
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  SERVICE_NAME: z.string().trim().min(1).default("Patient portal"),
+  NHS_LOGIN_ENV: z.string().default("local"),
+  NHS_LOGIN_ISSUER: z.string().optional(),
+  NHS_LOGIN_SETTINGS_URL: z.string().optional(),
+  NHS_LOGIN_CLIENT_ID: z.string().trim().min(1).optional(),
+  NHS_LOGIN_PRIVATE_KEY: z.string().optional(),
+  NHS_LOGIN_PRIVATE_KEY_FILE: z.string().optional(),
+  NHS_LOGIN_SCOPES: z.string().default(DEFAULT_SCOPES),
+  NHS_LOGIN_VECTORS: z.string().default(KNOWN_VECTORS.join(" ")),
+  NHS_LOGIN_PKCE: z.enum(["true", "false"]).default("true"),
+  NHS_LOGIN_TIMEOUT_MS: seconds(10_000),
+  AUTH_SECRET: z.string().optional(),
+  AUTH_URL: z.string().optional(),
+  SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
+  SESSION_MAX_AGE_SECONDS: seconds(12 * 60 * 60),
+  SESSION_WARNING_SECONDS: seconds(2 * 60),
+});
+
+type Env = Record<string, string | undefined>;
+type ReadFile = (path: string) => string;
+
+/** Parses and checks the environment, collecting every problem so a team fixes them in one go. */
+export function loadConfig(
+  env: Env,
+  readFile: ReadFile = (path) => readFileSync(path, "utf8"),
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const vars = parsed.data;
+  const problems: string[] = [];
+
+  const environment = vars.NHS_LOGIN_ENV;
+  if (!isEnvironment(environment)) {
+    problems.push(
+      `NHS_LOGIN_ENV: "${environment}" is not an NHS login environment; use one of ${ENVIRONMENTS.join(", ")}.`,
+    );
+  }
+  const endpoints = ENVIRONMENT_ENDPOINTS[isEnvironment(environment) ? environment : "local"];
+  const isLocal = environment === "local";
+
+  const issuer = checkUrl("NHS_LOGIN_ISSUER", vars.NHS_LOGIN_ISSUER ?? endpoints.issuer, problems);
+  const settingsUrl = vars.NHS_LOGIN_SETTINGS_URL
+    ? checkUrl("NHS_LOGIN_SETTINGS_URL", vars.NHS_LOGIN_SETTINGS_URL, problems)
+    : vars.NHS_LOGIN_ISSUER && isLocal
+      ? `${issuer}/settings`
+      : endpoints.settingsUrl;
+
+  const clientId = vars.NHS_LOGIN_CLIENT_ID ?? (isLocal ? LOCAL_CLIENT_ID : undefined);
+  if (!clientId) {
+    problems.push(
+      "NHS_LOGIN_CLIENT_ID: missing; set it to the client ID NHS login gave you for this environment.",
+    );
+  }
+
+  const privateKey = loadPrivateKey(vars, isLocal, readFile, problems);
+  const scopes = checkScopes(vars.NHS_LOGIN_SCOPES, problems);
+  const vectors = checkVectors(vars.NHS_LOGIN_VECTORS, problems);
+
+  if (!vars.AUTH_SECRET || vars.AUTH_SECRET.length < 32) {
+    problems.push(
+      `AUTH_SECRET: ${vars.AUTH_SECRET ? "too short" : "missing"}; set at least 32 random characters (openssl rand -base64 33) shared by every instance of the portal.`,
+    );
+  }
+  const url = vars.AUTH_URL ? checkUrl("AUTH_URL", vars.AUTH_URL, problems) : undefined;
+  if (!url && !isLocal) {
+    problems.push("AUTH_URL: missing; set it to the portal's public https base URL.");
+  }
+  if (vars.SESSION_WARNING_SECONDS >= vars.SESSION_IDLE_TIMEOUT_SECONDS) {
+    problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
+  }
+
+  if (problems.length > 0 || !clientId || !privateKey || !isEnvironment(environment)) {
+    throw new ConfigError(problems);
+  }
+  return {
+    serviceName: vars.SERVICE_NAME,
+    nhsLogin: {
+      environment,
+      issuer,
+      settingsUrl,
+      clientId,
+      privateKey,
+      scopes,
+      vectors,
+      pkce: vars.NHS_LOGIN_PKCE === "true",
+      timeoutMs: vars.NHS_LOGIN_TIMEOUT_MS,
+    },
+    auth: { secret: vars.AUTH_SECRET!, url },
+    session: {
+      idleTimeoutSeconds: vars.SESSION_IDLE_TIMEOUT_SECONDS,
+      maxAgeSeconds: vars.SESSION_MAX_AGE_SECONDS,
+      warningSeconds: vars.SESSION_WARNING_SECONDS,
+    },
+  };
+}
+
+function checkUrl(name: string, value: string, problems: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${name}: "${value}" is not a URL.`);
+    return value;
+  }
+  if (!isAcceptableIssuerUrl(url)) {
+    problems.push(`${name}: must use https (plain http is allowed only for localhost).`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function loadPrivateKey(
+  vars: z.infer<typeof envSchema>,
+  isLocal: boolean,
+  readFile: ReadFile,
+  problems: string[],
+): KeyObject | undefined {
+  if (vars.NHS_LOGIN_PRIVATE_KEY && vars.NHS_LOGIN_PRIVATE_KEY_FILE) {
+    problems.push("NHS_LOGIN_PRIVATE_KEY and NHS_LOGIN_PRIVATE_KEY_FILE: set one, not both.");
+    return undefined;
+  }
+  let name = "NHS_LOGIN_PRIVATE_KEY";
+  let pem = vars.NHS_LOGIN_PRIVATE_KEY?.replace(/\\n/g, "\n");
+  if (!pem) {
+    const path = vars.NHS_LOGIN_PRIVATE_KEY_FILE ?? (isLocal ? LOCAL_PRIVATE_KEY_FILE : undefined);
+    name = "NHS_LOGIN_PRIVATE_KEY_FILE";
+    if (!path) {
+      problems.push(
+        "NHS_LOGIN_PRIVATE_KEY_FILE: missing; point it at your client's private key (npm run keys creates one), or put the PEM in NHS_LOGIN_PRIVATE_KEY.",
+      );
+      return undefined;
+    }
+    try {
+      pem = readFile(path);
+    } catch {
+      problems.push(
+        `${name}: cannot read "${path}"; check the path and its permissions${isLocal ? ", or run npm run keys" : ""}.`,
+      );
+      return undefined;
+    }
+  }
+  try {
+    return parseClientPrivateKey(pem);
+  } catch (error) {
+    if (!(error instanceof ClientKeyError)) throw error;
+    problems.push(`${name}: the key ${error.message}.`);
+    return undefined;
+  }
+}
+
+function checkScopes(value: string, problems: string[]): string[] {
+  const scopes = value.split(/[\s,]+/).filter(Boolean);
+  const unknown = scopes.filter((scope) => !(KNOWN_SCOPES as readonly string[]).includes(scope));
+  if (unknown.length > 0) {
+    problems.push(`NHS_LOGIN_SCOPES: NHS login has no scope ${unknown.join(", ")}.`);
+  }
+  if (!scopes.includes("openid")) {
+    problems.push("NHS_LOGIN_SCOPES: must include openid.");
+  }
+  if (scopes.includes("profile") && scopes.includes("basic_demographics")) {
+    problems.push(
+      "NHS_LOGIN_SCOPES: profile and basic_demographics cannot be requested together; basic_demographics is profile without the NHS number, so keep one.",
+    );
+  }
+  return scopes;
+}
+
+function checkVectors(value: string, problems: string[]): Vector[] {
+  const items = value.split(/[\s,]+/).filter(Boolean);
+  const unknown = items.filter((item) => !isVector(item));
+  if (unknown.length > 0 || items.length === 0) {
+    problems.push(
+      `NHS_LOGIN_VECTORS: ${unknown.length ? `unknown vector ${unknown.join(", ")}` : "empty"}; use the vectors registered for your client, from ${KNOWN_VECTORS.join(" ")}.`,
+    );
+  }
+  return items.filter(isVector);
+}
+
+let cached: Config | undefined;
+
+/** The configuration from process.env, checked once. */
+export function getConfig(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
