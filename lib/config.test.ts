@@ -62,9 +62,9 @@ describe("configuration", () => {
     const production = loadConfig({ ...base, NHS_LOGIN_ENV: "production" }).nhsLogin;
     expect(production.issuer).toBe("https://auth.login.nhs.uk");
     expect(production.settingsUrl).toBe("https://settings.login.nhs.uk");
-    expect(
-      loadConfig({ ...base, NHS_LOGIN_ISSUER: "https://idp.example/" }).nhsLogin.issuer,
-    ).toBe("https://idp.example");
+    expect(loadConfig({ ...base, NHS_LOGIN_ISSUER: "https://idp.example/" }).nhsLogin.issuer).toBe(
+      "https://idp.example",
+    );
   });
 
   it("accepts a key whose newlines were escaped in a one-line variable", () => {

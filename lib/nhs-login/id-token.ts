@@ -1,0 +1,109 @@
+import { errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { idTokenClaimsSchema, type IdTokenClaims } from "./claims";
+import { isVector, type Vector } from "./vectors";
+
+/** Why an ID token was refused; logged as is, so it never carries token content. */
+export type IdTokenFailure =
+  | "algorithm"
+  | "signature"
+  | "unknown-key"
+  | "keys-unavailable"
+  | "issuer"
+  | "audience"
+  | "expired"
+  | "issued-in-future"
+  | "claims"
+  | "nonce"
+  | "vot-missing"
+  | "vot-not-requested";
+
+export class IdTokenError extends Error {
+  constructor(readonly failure: IdTokenFailure) {
+    super(`ID token refused: ${failure}`);
+    this.name = "IdTokenError";
+  }
+}
+
+export interface IdTokenExpectations {
+  issuer: string;
+  clientId: string;
+  /** The vectors asked for in this sign-in's authorization request. */
+  requestedVectors: readonly Vector[];
+  nonce?: string;
+  clockToleranceSeconds?: number;
+  now?: Date;
+}
+
+export interface VerifiedIdToken {
+  claims: IdTokenClaims;
+  vot: Vector;
+}
+
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Checks an ID token the way NHS login requires of its partners: RS512 signature by a key from
+ * the issuer's JWKS, issuer, audience, lifetime, nonce, and a `vot` that this sign-in asked for.
+ */
+export async function verifyIdToken(
+  idToken: string,
+  keys: JWTVerifyGetKey,
+  expected: IdTokenExpectations,
+): Promise<VerifiedIdToken> {
+  const tolerance = expected.clockToleranceSeconds ?? CLOCK_TOLERANCE_SECONDS;
+  const now = expected.now ?? new Date();
+  let payload: unknown;
+  try {
+    ({ payload } = await jwtVerify(idToken, keys, {
+      algorithms: ["RS512"],
+      issuer: expected.issuer,
+      audience: expected.clientId,
+      clockTolerance: tolerance,
+      currentDate: now,
+      requiredClaims: ["sub", "exp", "iat", "jti"],
+    }));
+  } catch (error) {
+    throw new IdTokenError(failureOf(error));
+  }
+  const parsed = idTokenClaimsSchema.safeParse(payload);
+  if (!parsed.success) {
+    const votMissing = parsed.error.issues.some((issue) => issue.path[0] === "vot");
+    throw new IdTokenError(votMissing ? "vot-missing" : "claims");
+  }
+  const claims = parsed.data;
+  if (claims.iat > now.getTime() / 1000 + tolerance) throw new IdTokenError("issued-in-future");
+  if (expected.nonce !== undefined && claims.nonce !== expected.nonce) {
+    throw new IdTokenError("nonce");
+  }
+  const vot = claims.vot;
+  if (!isVector(vot) || !expected.requestedVectors.includes(vot)) {
+    throw new IdTokenError("vot-not-requested");
+  }
+  return { claims, vot };
+}
+
+function failureOf(error: unknown): IdTokenFailure {
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return "algorithm";
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "signature";
+  if (
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
+    return "unknown-key";
+  }
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return "keys-unavailable";
+  }
+  if (error instanceof errors.JWTExpired) return "expired";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === "iss") return "issuer";
+    if (error.claim === "aud") return "audience";
+    if (error.claim === "iat" || error.claim === "nbf") return "issued-in-future";
+    return "claims";
+  }
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return "claims";
+  // Fetching the JWKS failed (network, HTTP status): the keys are unavailable, not the token bad.
+  return "keys-unavailable";
+}
