@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cookieCodec } from "./codec";
+
+const secret = "s".repeat(32);
+
+describe("cookie codec", () => {
+  it("reads back what it wrote", async () => {
+    const codec = cookieCodec(secret, "session");
+    const token = await codec.encode({ sub: "a", level: "P9" }, 60);
+    expect(await codec.decode(token)).toMatchObject({ sub: "a", level: "P9" });
+  });
+
+  it("does not reveal the payload", async () => {
+    const token = await cookieCodec(secret, "session").encode({ nhsNumber: "9434765919" }, 60);
+    expect(Buffer.from(token.replace(/\./g, ""), "base64url").toString("latin1")).not.toContain(
+      "9434765919",
+    );
+  });
+
+  it("refuses a cookie made with another secret or for another purpose", async () => {
+    const token = await cookieCodec(secret, "session").encode({ sub: "a" }, 60);
+    expect(await cookieCodec("t".repeat(32), "session").decode(token)).toBeNull();
+    expect(await cookieCodec(secret, "sign-in").decode(token)).toBeNull();
+  });
+
+  it("refuses an edited cookie", async () => {
+    const codec = cookieCodec(secret, "session");
+    const token = await codec.encode({ level: "P0" }, 60);
+    const parts = token.split(".");
+    const ciphertext = Buffer.from(parts[3]!, "base64url");
+    ciphertext[0] = ciphertext[0]! ^ 1;
+    parts[3] = ciphertext.toString("base64url");
+    expect(await codec.decode(parts.join("."))).toBeNull();
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it("refuses an expired cookie and garbage", async () => {
+    const codec = cookieCodec(secret, "session");
+    const token = await codec.encode({ sub: "a" }, 60);
+    vi.useFakeTimers({ now: Date.now() + 61_000 });
+    expect(await codec.decode(token)).toBeNull();
+    expect(await codec.decode("not.a.cookie")).toBeNull();
+    expect(await codec.decode("\u0000".repeat(5000))).toBeNull();
+  });
+});

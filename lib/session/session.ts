@@ -1,0 +1,101 @@
+import type { Patient } from "../nhs-login/claims";
+import { isLevel } from "../nhs-login/vectors";
+import { cookieCodec } from "./codec";
+
+/** What the portal's session cookie holds: never an access or refresh token. */
+export interface PortalSession {
+  patient: Patient;
+  /** The ID token's `jti`: the `code` of an asserted_login_identity. */
+  idTokenJti: string;
+  /** When the person last authenticated with NHS login (seconds). */
+  authTime: number;
+  /** When this session began, for the absolute limit (seconds). */
+  signedInAt: number;
+  /** Last request seen, for the inactivity limit (seconds). */
+  lastActiveAt: number;
+}
+
+export interface SessionLimits {
+  idleTimeoutSeconds: number;
+  maxAgeSeconds: number;
+}
+
+export type TimeoutReason = "idle" | "max-age";
+
+export type SessionState =
+  | { status: "none" }
+  | { status: "timed-out"; reason: TimeoutReason }
+  | { status: "active"; session: PortalSession; idleExpiresAt: number };
+
+/** How stale `lastActiveAt` may get before the cookie is written again. */
+export const ACTIVITY_RESOLUTION_SECONDS = 60;
+
+export const SESSION_COOKIE_PURPOSE = "session";
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-portal.session" : "portal.session";
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** Applies NHS login's rules for web apps: 30 minutes idle and 12 hours at most, by default. */
+export function evaluateSession(
+  session: PortalSession,
+  limits: SessionLimits,
+  now = nowSeconds(),
+): SessionState {
+  if (now - session.signedInAt >= limits.maxAgeSeconds) {
+    return { status: "timed-out", reason: "max-age" };
+  }
+  if (now - session.lastActiveAt >= limits.idleTimeoutSeconds) {
+    return { status: "timed-out", reason: "idle" };
+  }
+  const idleExpiresAt = Math.min(
+    session.lastActiveAt + limits.idleTimeoutSeconds,
+    session.signedInAt + limits.maxAgeSeconds,
+  );
+  return { status: "active", session, idleExpiresAt };
+}
+
+/** Whether the cookie should be rewritten so the inactivity limit slides with this request. */
+export function needsActivityUpdate(session: PortalSession, now = nowSeconds()): boolean {
+  return now - session.lastActiveAt >= ACTIVITY_RESOLUTION_SECONDS;
+}
+
+function isPortalSession(value: unknown): value is PortalSession {
+  const candidate = value as Partial<PortalSession> | null;
+  return (
+    typeof candidate?.patient?.sub === "string" &&
+    isLevel(candidate.patient.level) &&
+    typeof candidate.idTokenJti === "string" &&
+    typeof candidate.signedInAt === "number" &&
+    typeof candidate.lastActiveAt === "number" &&
+    typeof candidate.authTime === "number"
+  );
+}
+
+/** Decrypts and checks a session cookie; anything unreadable is no session at all. */
+export async function readSessionCookie(
+  value: string | undefined,
+  secret: string,
+  limits: SessionLimits,
+): Promise<SessionState> {
+  if (!value) return { status: "none" };
+  const payload = await cookieCodec(secret, SESSION_COOKIE_PURPOSE).decode(value);
+  if (!isPortalSession(payload)) return { status: "none" };
+  return evaluateSession(payload, limits);
+}
+
+export function encodeSessionCookie(
+  session: PortalSession,
+  secret: string,
+  limits: SessionLimits,
+): Promise<string> {
+  const remaining = session.signedInAt + limits.maxAgeSeconds - nowSeconds();
+  return cookieCodec(secret, SESSION_COOKIE_PURPOSE).encode(
+    { ...session },
+    Math.max(1, remaining),
+  );
+}
