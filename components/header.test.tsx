@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Header, type HeaderAccountItem } from "./header";
+import { Header, type HeaderAccountForm, type HeaderAccountItem } from "./header";
 import { expectParity, normaliseHtml, renderMacro } from "./test-support/parity";
 
 const service = { text: "Patient portal", href: "/" };
 
-const loggedInItems = [
+const logOut: HeaderAccountForm = { action: "/auth/logout", method: "post", text: "Log out" };
+
+const loggedInItems: HeaderAccountItem[] = [
   { text: "Jane Smith", icon: true },
   { href: "/profile", text: "Your profile" },
-  { action: "/auth/logout", method: "post", text: "Log out" },
-] satisfies HeaderAccountItem[];
+  logOut,
+];
 
 describe("Header", () => {
   it("matches the macro when logged out", () => {
@@ -25,10 +27,10 @@ describe("Header", () => {
   });
 
   it("matches the macro with an icon on a link and the default form method", () => {
-    const items = [
+    const items: HeaderAccountItem[] = [
       { href: "/profile", text: "Jane Smith", icon: true },
       { action: "/auth/logout", text: "Log out" },
-    ] satisfies HeaderAccountItem[];
+    ];
     expectParity(<Header service={service} account={{ items }} />, "header", {
       service,
       account: { items },
@@ -43,10 +45,10 @@ describe("Header", () => {
   // The one deviation from the macro: its log-out form can hold nothing but the button, so the
   // CSRF token input is our addition. Everything else must still match.
   it("adds hidden inputs to the log-out form, otherwise matching the macro", () => {
-    const items = [
+    const items: HeaderAccountItem[] = [
       ...loggedInItems.slice(0, 2),
-      { ...loggedInItems[2], hiddenInputs: { csrfToken: "token-123" } },
-    ] satisfies HeaderAccountItem[];
+      { ...logOut, hiddenInputs: { csrfToken: "token-123" } },
+    ];
     const template = document.createElement("template");
     template.innerHTML = renderToStaticMarkup(<Header service={service} account={{ items }} />);
 
