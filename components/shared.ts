@@ -3,7 +3,7 @@ export type Attributes = { [name: `data-${string}` | `aria-${string}`]: string }
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
-export const headingTag = (level: HeadingLevel) => `h${level}` as const;
+export type HeadingSize = "xxs" | "xs" | "s" | "m" | "l" | "xl";
 
 /** Joins class names, skipping empty ones. */
 export const classNames = (...names: (string | false | undefined)[]): string =>

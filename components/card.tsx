@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import { CardHeading } from "./card-heading";
+import { Icon } from "./icon";
+import { type HeadingLevel, type HeadingSize, classNames } from "./shared";
+
+export type CardHeadingOptions = { text: string; level?: HeadingLevel; size?: HeadingSize };
+
+export type CardVariant = "feature" | "primary" | "secondary";
+
+type CardLinkProps =
+  /** `href` links the heading (except on feature cards); `clickable` makes the whole card the link's target. */
+  { href: string; clickable?: boolean } | { href?: never; clickable?: never };
+
+type CardContentProps =
+  | { description?: string; children?: never }
+  /** Content as the macro's `description.html` option. */
+  | { children: ReactNode; description?: never };
+
+export type CardProps = {
+  /** A string, or the text with a heading level (default 2) and size. */
+  heading: string | CardHeadingOptions;
+  variant?: CardVariant;
+} & CardLinkProps &
+  CardContentProps;
+
+export function Card({ heading, variant, href, clickable, description, children }: CardProps) {
+  const {
+    text,
+    level = 2,
+    size,
+  }: CardHeadingOptions = typeof heading === "string" ? { text: heading } : heading;
+  return (
+    <div
+      className={classNames(
+        "nhsuk-card",
+        clickable && "nhsuk-card--clickable",
+        variant && `nhsuk-card--${variant}`,
+      )}
+    >
+      <div className="nhsuk-card__content">
+        <CardHeading
+          text={text}
+          level={level}
+          size={size}
+          href={variant === "feature" ? undefined : href}
+        />
+        {children ?? (description && <p className="nhsuk-card__description">{description}</p>)}
+        {variant === "primary" && <Icon name="chevron-right-circle" />}
+      </div>
+    </div>
+  );
+}
