@@ -38,7 +38,9 @@ export async function getNhsLoginMetadata(
     });
   } catch (error) {
     throw new NhsLoginUnavailableError(
-      error instanceof Error && error.name === "TimeoutError" ? "discovery timed out" : "discovery unreachable",
+      error instanceof Error && error.name === "TimeoutError"
+        ? "discovery timed out"
+        : "discovery unreachable",
     );
   }
   if (!response.ok) throw new NhsLoginUnavailableError(`discovery answered ${response.status}`);

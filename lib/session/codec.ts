@@ -17,7 +17,13 @@ function keyFor(secret: string, purpose: string): KeyObject {
   const id = `${purpose}\u0000${secret}`;
   let key = keys.get(id);
   if (!key) {
-    const bytes = hkdfSync("sha256", secret, purpose, `NHS login portal cookie key (${purpose})`, 32);
+    const bytes = hkdfSync(
+      "sha256",
+      secret,
+      purpose,
+      `NHS login portal cookie key (${purpose})`,
+      32,
+    );
     key = createSecretKey(Buffer.from(bytes));
     keys.set(id, key);
   }

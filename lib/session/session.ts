@@ -94,8 +94,5 @@ export function encodeSessionCookie(
   limits: SessionLimits,
 ): Promise<string> {
   const remaining = session.signedInAt + limits.maxAgeSeconds - nowSeconds();
-  return cookieCodec(secret, SESSION_COOKIE_PURPOSE).encode(
-    { ...session },
-    Math.max(1, remaining),
-  );
+  return cookieCodec(secret, SESSION_COOKIE_PURPOSE).encode({ ...session }, Math.max(1, remaining));
 }

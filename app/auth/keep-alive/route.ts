@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { usesSecureCookies } from "@/lib/auth";
+import { getConfig } from "@/lib/config";
+import { isSameOriginRequest } from "@/lib/same-origin";
+import { currentSession } from "@/lib/session/current";
+import { encodeSessionCookie, nowSeconds, sessionCookieName } from "@/lib/session/session";
+
+/** "Stay logged in": counts as activity, so the inactivity limit starts again. */
+export async function POST(request: NextRequest): Promise<Response> {
+  const config = getConfig();
+  if (!isSameOriginRequest(request, config.auth.url)) {
+    return new NextResponse("Forbidden", { status: 403 });
+  }
+  const state = await currentSession();
+  if (state.status !== "active") {
+    return NextResponse.json({ status: state.status }, { status: 401 });
+  }
+  const session = { ...state.session, lastActiveAt: nowSeconds() };
+  const secure = usesSecureCookies(config);
+  const response = NextResponse.json({
+    idleExpiresAt: Math.min(
+      session.lastActiveAt + config.session.idleTimeoutSeconds,
+      session.signedInAt + config.session.maxAgeSeconds,
+    ),
+  });
+  response.cookies.set(
+    sessionCookieName(secure),
+    await encodeSessionCookie(session, config.auth.secret, config.session),
+    { httpOnly: true, sameSite: "lax", secure, path: "/" },
+  );
+  response.headers.set("cache-control", "no-store");
+  return response;
+}

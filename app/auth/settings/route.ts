@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { clientSigningKey } from "@/lib/auth";
+import { getConfig } from "@/lib/config";
+import { createAssertedLoginIdentity } from "@/lib/nhs-login/asserted-login-identity";
+import { currentSession } from "@/lib/session/current";
+
+/**
+ * "Manage your NHS login": opens the NHS login settings site already logged in, with a fresh
+ * single-use asserted_login_identity made at the moment of the click.
+ */
+export async function GET(request: NextRequest): Promise<Response> {
+  const state = await currentSession();
+  if (state.status !== "active") {
+    return NextResponse.redirect(
+      new URL("/auth/sign-in?returnTo=/profile", request.nextUrl.origin),
+      303,
+    );
+  }
+  const { nhsLogin } = getConfig();
+  const token = await createAssertedLoginIdentity({
+    clientId: nhsLogin.clientId,
+    signingKey: await clientSigningKey(),
+    idTokenJti: state.session.idTokenJti,
+  });
+  const target = new URL(nhsLogin.settingsUrl);
+  target.searchParams.set("asserted_login_identity", token);
+  const response = NextResponse.redirect(target, 303);
+  response.headers.set("cache-control", "no-store");
+  return response;
+}

@@ -1,0 +1,3 @@
+import { startSignIn } from "@/lib/sign-in/start";
+
+export const GET = startSignIn;

@@ -1,0 +1,168 @@
+import NextAuth, { type Account } from "next-auth";
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import { getConfig, type Config } from "./config";
+import { patientFromClaims, userInfoSchema, type Patient } from "./nhs-login/claims";
+import { toRs512SigningKey } from "./nhs-login/client-key";
+import { IdTokenError, verifyIdToken, type VerifiedIdToken } from "./nhs-login/id-token";
+import { getNhsLoginMetadata } from "./nhs-login/metadata";
+import { NhsLogin } from "./nhs-login/provider";
+import { log, newReference } from "./log";
+import {
+  encodeSessionCookie,
+  nowSeconds,
+  sessionCookieName,
+  SESSION_COOKIE_PURPOSE,
+  type PortalSession,
+} from "./session/session";
+import { cookieCodec } from "./session/codec";
+import { callbackContext } from "./sign-in/context";
+
+/** Cookies are Secure and prefixed whenever the portal is served over https. */
+export function usesSecureCookies(config: Config): boolean {
+  return config.auth.url?.startsWith("https:") ?? false;
+}
+
+let signingKey: Promise<CryptoKey> | undefined;
+export function clientSigningKey(): Promise<CryptoKey> {
+  signingKey ??= toRs512SigningKey(getConfig().nhsLogin.privateKey);
+  return signingKey;
+}
+
+/** Rotated keys are found by one re-fetch on an unknown `kid`, at most every few seconds. */
+const JWKS_COOLDOWN_MS = 5_000;
+const jwksByUri = new Map<string, JWTVerifyGetKey>();
+function issuerKeys(jwksUri: string, timeoutMs: number): JWTVerifyGetKey {
+  let keys = jwksByUri.get(jwksUri);
+  if (!keys) {
+    keys = createRemoteJWKSet(new URL(jwksUri), {
+      timeoutDuration: timeoutMs,
+      cooldownDuration: JWKS_COOLDOWN_MS,
+      cacheMaxAge: 10 * 60_000,
+    });
+    jwksByUri.set(jwksUri, keys);
+  }
+  return keys;
+}
+
+/** Why a sign-in was refused, beyond the ID token checks. */
+class SignInRefused extends Error {
+  constructor(readonly failure: string) {
+    super(failure);
+  }
+}
+
+/** A verified sign-in, handed from the signIn callback to the jwt callback that stores it. */
+const verifiedSignIns = new WeakMap<Account, { patient: Patient; verified: VerifiedIdToken }>();
+
+export const { handlers, signIn } = NextAuth(async () => {
+  const config = getConfig();
+  const { nhsLogin } = config;
+  const metadata = await getNhsLoginMetadata(nhsLogin.issuer, nhsLogin.timeoutMs);
+  const secure = usesSecureCookies(config);
+  const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+
+  return {
+    providers: [
+      NhsLogin({
+        clientId: nhsLogin.clientId,
+        signingKey: await clientSigningKey(),
+        metadata,
+        scopes: nhsLogin.scopes,
+        pkce: nhsLogin.pkce,
+        timeoutMs: nhsLogin.timeoutMs,
+      }),
+    ],
+    secret: config.auth.secret,
+    trustHost: true,
+    useSecureCookies: secure,
+    session: { strategy: "jwt", maxAge: config.session.maxAgeSeconds },
+    cookies: { sessionToken: { name: sessionCookieName(secure), options: cookieOptions } },
+    jwt: {
+      encode: ({ token }) =>
+        encodeSessionCookie(token as unknown as PortalSession, config.auth.secret, config.session),
+      decode: ({ token }) =>
+        token ? cookieCodec(config.auth.secret, SESSION_COOKIE_PURPOSE).decode(token) : null,
+    },
+    pages: { signIn: "/", error: "/auth/error" },
+    callbacks: {
+      async signIn({ account, profile }) {
+        const context = callbackContext();
+        const reference = context?.reference ?? newReference();
+        try {
+          const attempt = context?.attempt;
+          if (!attempt || attempt.state !== context?.state) {
+            throw new SignInRefused("sign-in-not-started-here");
+          }
+          if (!account?.id_token) throw new SignInRefused("no-id-token");
+          const verified = await verifyIdToken(
+            account.id_token,
+            issuerKeys(metadata.jwks_uri, nhsLogin.timeoutMs),
+            {
+              issuer: metadata.issuer,
+              clientId: nhsLogin.clientId,
+              requestedVectors: attempt.vectors,
+            },
+          );
+          const userInfo = userInfoSchema.safeParse(profile);
+          if (!userInfo.success) throw new SignInRefused("userinfo-malformed");
+          const patient = patientFromClaims(verified.claims, verified.vot, userInfo.data);
+          verifiedSignIns.set(account, { patient, verified });
+          log("info", "sign-in", { reference, level: patient.level });
+          return true;
+        } catch (error) {
+          const failure =
+            error instanceof IdTokenError || error instanceof SignInRefused
+              ? error.failure
+              : error instanceof Error
+                ? error.name
+                : "unknown";
+          log("warn", "sign-in-refused", { reference, failure });
+          return `/auth/error?${new URLSearchParams({ code: "refused", ref: reference })}`;
+        }
+      },
+      async jwt({ token, account, trigger }) {
+        if (trigger !== "signIn" || !account) return token;
+        const signIn = verifiedSignIns.get(account);
+        if (!signIn) throw new SignInRefused("unverified-sign-in");
+        const now = nowSeconds();
+        const session: PortalSession = {
+          patient: signIn.patient,
+          idTokenJti: signIn.verified.claims.jti,
+          authTime: signIn.verified.claims.auth_time ?? now,
+          signedInAt: now,
+          lastActiveAt: now,
+        };
+        return session as unknown as typeof token;
+      },
+    },
+    logger: {
+      error(error) {
+        const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+        const context = callbackContext();
+        if (context && isUnavailable(cause)) context.unavailable = true;
+        log("error", "nhs-login-callback-failed", {
+          reference: context?.reference,
+          error: error.name,
+          cause:
+            cause instanceof Error ? `${cause.name}: ${cause.message}`.slice(0, 200) : undefined,
+        });
+      },
+      warn(code) {
+        log("warn", "auth-warning", { code });
+      },
+      debug() {},
+    },
+  };
+});
+
+/** NHS login did not answer, or answered with a server error: worth trying again later. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { status?: unknown }).status;
+  return (
+    error.name === "TimeoutError" ||
+    error.name === "AbortError" ||
+    (typeof status === "number" && status >= 500) ||
+    /fetch failed|ECONNREFUSED|status code 5\d\d/i.test(error.message)
+  );
+}
