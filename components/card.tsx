@@ -7,14 +7,12 @@ export type CardHeadingOptions = { text: string; level?: HeadingLevel; size?: He
 
 export type CardVariant = "feature" | "primary" | "secondary";
 
-type CardLinkProps =
-  /** `href` links the heading (except on feature cards); `clickable` makes the whole card the link's target. */
-  { href: string; clickable?: boolean } | { href?: never; clickable?: never };
+/** `href` links the heading (not on feature cards); `clickable` makes the whole card clickable. */
+type CardLinkProps = { href: string; clickable?: boolean } | { href?: never; clickable?: never };
 
+/** A `description` paragraph, or `children` as the macro's `description.html` option. */
 type CardContentProps =
-  | { description?: string; children?: never }
-  /** Content as the macro's `description.html` option. */
-  | { children: ReactNode; description?: never };
+  { description?: string; children?: never } | { children: ReactNode; description?: never };
 
 export type CardProps = {
   /** A string, or the text with a heading level (default 2) and size. */
@@ -24,11 +22,8 @@ export type CardProps = {
   CardContentProps;
 
 export function Card({ heading, variant, href, clickable, description, children }: CardProps) {
-  const {
-    text,
-    level = 2,
-    size,
-  }: CardHeadingOptions = typeof heading === "string" ? { text: heading } : heading;
+  const headingOptions: CardHeadingOptions =
+    typeof heading === "string" ? { text: heading } : heading;
   return (
     <div
       className={classNames(
@@ -39,9 +34,9 @@ export function Card({ heading, variant, href, clickable, description, children 
     >
       <div className="nhsuk-card__content">
         <CardHeading
-          text={text}
-          level={level}
-          size={size}
+          text={headingOptions.text}
+          level={headingOptions.level ?? 2}
+          size={headingOptions.size}
           href={variant === "feature" ? undefined : href}
         />
         {children ?? (description && <p className="nhsuk-card__description">{description}</p>)}

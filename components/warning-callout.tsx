@@ -2,10 +2,9 @@ import type { ReactNode } from "react";
 import { CardHeading } from "./card-heading";
 import type { HeadingLevel } from "./shared";
 
+/** A `text` paragraph, or `children` as the macro's `html` option. */
 type WarningCalloutContentProps =
-  | { text: string; children?: never }
-  /** Content as the macro's `html` option. */
-  | { children: ReactNode; text?: never };
+  { text: string; children?: never } | { children: ReactNode; text?: never };
 
 export type WarningCalloutProps = {
   /** A string, or the text with a heading level (default 3). */
