@@ -20,31 +20,18 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(frontendDist)
 const macroName = (component: string) =>
   component.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/**
- * Renders an nhsuk-frontend component macro, e.g. `renderMacro("back-link", { href: "/" })`.
- * `callerHtml` is passed as the macro's `{% call %}` block.
- */
-export function renderMacro(component: string, params: object, callerHtml?: string): string {
+/** Renders an nhsuk-frontend component macro, e.g. `renderMacro("back-link", { href: "/" })`. */
+export function renderMacro(component: string, params: object): string {
   const name = macroName(component);
-  const imports = `{% from "nhsuk/components/${component}/macro.njk" import ${name} %}`;
-  const call =
-    callerHtml === undefined
-      ? `{{ ${name}(params) }}`
-      : `{% call ${name}(params) %}{{ callerHtml | safe }}{% endcall %}`;
-  return env.renderString(imports + call, { params, callerHtml });
+  return env.renderString(
+    `{% from "nhsuk/components/${component}/macro.njk" import ${name} %}{{ ${name}(params) }}`,
+    { params },
+  );
 }
 
-/**
- * Asserts that our component renders the same markup as the macro given `params` (and
- * `callerHtml` for content our component takes as children).
- */
-export function expectParity(
-  element: ReactElement,
-  component: string,
-  params: object,
-  callerHtml?: string,
-): void {
-  const expected = normaliseHtml(renderMacro(component, params, callerHtml));
+/** Asserts that our component renders the same markup as the macro given `params`. */
+export function expectParity(element: ReactElement, component: string, params: object): void {
+  const expected = normaliseHtml(renderMacro(component, params));
   expect(expected).not.toBe("");
   expect(normaliseHtml(renderToStaticMarkup(element))).toBe(expected);
 }
