@@ -24,8 +24,8 @@ function session(overrides: Partial<PortalSession> = {}): PortalSession {
 
 describe("session rules", () => {
   it("is active inside both limits, expiring at the next idle deadline", () => {
-    const state = evaluateSession(session({ lastActiveAt: now - 100 }), limits, now);
-    expect(state).toMatchObject({ status: "active", idleExpiresAt: now - 100 + 1800 });
+    const state = evaluateSession(session({ lastActiveAt: now - 30 }), limits, now);
+    expect(state).toMatchObject({ status: "active", idleExpiresAt: now - 30 + 1800 });
   });
 
   it("times out after 30 minutes without activity", () => {
@@ -45,9 +45,20 @@ describe("session rules", () => {
     expect(state).toMatchObject({ status: "active", idleExpiresAt: now - 43100 + 43200 });
   });
 
+  it("counts a request that records activity from now", () => {
+    const state = evaluateSession(session({ lastActiveAt: now - 100 }), limits, now);
+    expect(state).toMatchObject({ status: "active", idleExpiresAt: now + 1800 });
+  });
+
   it("rewrites the cookie at most once a minute", () => {
-    expect(needsActivityUpdate(session({ lastActiveAt: now - 59 }), now)).toBe(false);
-    expect(needsActivityUpdate(session({ lastActiveAt: now - 60 }), now)).toBe(true);
+    expect(needsActivityUpdate(session({ lastActiveAt: now - 59 }), limits, now)).toBe(false);
+    expect(needsActivityUpdate(session({ lastActiveAt: now - 60 }), limits, now)).toBe(true);
+  });
+
+  it("rewrites it more often when the limit is shortened", () => {
+    const short = { idleTimeoutSeconds: 20, maxAgeSeconds: 600 };
+    expect(needsActivityUpdate(session({ lastActiveAt: now - 1 }), short, now)).toBe(false);
+    expect(needsActivityUpdate(session({ lastActiveAt: now - 2 }), short, now)).toBe(true);
   });
 
   it("reads back an encoded session cookie", async () => {

@@ -27,7 +27,7 @@ export type SessionState =
   | { status: "timed-out"; reason: TimeoutReason }
   | { status: "active"; session: PortalSession; idleExpiresAt: number };
 
-/** How stale `lastActiveAt` may get before the cookie is written again. */
+/** How stale `lastActiveAt` may get before the cookie is written again, at most. */
 export const ACTIVITY_RESOLUTION_SECONDS = 60;
 
 export const SESSION_COOKIE_PURPOSE = "session";
@@ -52,16 +52,30 @@ export function evaluateSession(
   if (now - session.lastActiveAt >= limits.idleTimeoutSeconds) {
     return { status: "timed-out", reason: "idle" };
   }
+  // This request is activity too: when the proxy records it, the limit starts again from now.
+  const lastActive = needsActivityUpdate(session, limits, now) ? now : session.lastActiveAt;
   const idleExpiresAt = Math.min(
-    session.lastActiveAt + limits.idleTimeoutSeconds,
+    lastActive + limits.idleTimeoutSeconds,
     session.signedInAt + limits.maxAgeSeconds,
   );
   return { status: "active", session, idleExpiresAt };
 }
 
-/** Whether the cookie should be rewritten so the inactivity limit slides with this request. */
-export function needsActivityUpdate(session: PortalSession, now = nowSeconds()): boolean {
-  return now - session.lastActiveAt >= ACTIVITY_RESOLUTION_SECONDS;
+/**
+ * Whether the cookie should be rewritten so the inactivity limit slides with this request.
+ * Rewriting it on every request would cost an encryption and a Set-Cookie each time, so it is
+ * rewritten once it is a minute stale (or a tenth of a shortened limit).
+ */
+export function needsActivityUpdate(
+  session: PortalSession,
+  limits: SessionLimits,
+  now = nowSeconds(),
+): boolean {
+  const resolution = Math.max(
+    1,
+    Math.min(ACTIVITY_RESOLUTION_SECONDS, Math.floor(limits.idleTimeoutSeconds / 10)),
+  );
+  return now - session.lastActiveAt >= resolution;
 }
 
 function isPortalSession(value: unknown): value is PortalSession {

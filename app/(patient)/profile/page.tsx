@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { InsetText } from "@/components/inset-text";
+import { PageMain } from "@/components/page-main";
+import { SummaryList, type SummaryListRow } from "@/components/summary-list";
+import type { Patient } from "@/lib/nhs-login/claims";
+import { requireAccess } from "@/lib/page-access";
+import {
+  describeLevel,
+  displayName,
+  formatBirthdate,
+  formatNhsNumber,
+} from "@/lib/patient-display";
+
+const TITLE = "Your profile";
+export const metadata: Metadata = { title: TITLE };
+
+const NOT_SHARED = "Not shared yet";
+
+export default async function ProfilePage() {
+  const { patient } = await requireAccess("/profile");
+  const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
+  const rows: SummaryListRow[] = [
+    { key: "Name", value: name || NOT_SHARED },
+    {
+      key: "Date of birth",
+      value: patient.birthdate ? formatBirthdate(patient.birthdate) : NOT_SHARED,
+    },
+    {
+      key: "NHS number",
+      value: patient.nhsNumber ? formatNhsNumber(patient.nhsNumber) : NOT_SHARED,
+    },
+    { key: "Email address", value: patient.email ?? NOT_SHARED },
+    { key: "Mobile phone number", value: patient.phoneNumber ?? NOT_SHARED },
+    { key: "Identity verification", value: describeLevel(patient.level) },
+  ];
+  return (
+    <PageMain>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>{TITLE}</h1>
+          <p className="nhsuk-body-l">
+            These are the details NHS login shared with us about {displayName(patient)}.
+          </p>
+          <SummaryList rows={rows} />
+          {patient.level === "P0" && <NotSharedYet patient={patient} />}
+          <h2>Change your details</h2>
+          <p>
+            You can change your email address, mobile phone number or password, or delete your NHS
+            login, in your NHS login settings.
+          </p>
+          <p>
+            <a href="/auth/settings" data-testid="manage-nhs-login">
+              Manage your NHS login
+            </a>
+          </p>
+          <p>
+            To change your name or date of birth, contact your GP surgery. They update your NHS
+            record, and NHS login uses it the next time you log in.
+          </p>
+        </div>
+      </div>
+    </PageMain>
+  );
+}
+
+function NotSharedYet({ patient }: { patient: Patient }) {
+  return (
+    <InsetText>
+      <p>
+        We do not have your name, date of birth or NHS number because you have not proved who you
+        are with NHS login yet
+        {patient.highestLevel && patient.highestLevel !== "P0" ? " in this log-in" : ""}. You will
+        be asked to when you open a page that needs them, such as{" "}
+        <a href="/gp-practice">your GP surgery</a>.
+      </p>
+    </InsetText>
+  );
+}

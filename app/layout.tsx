@@ -1,0 +1,96 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { Footer } from "@/components/footer";
+import { Header, type HeaderAccountItem } from "@/components/header";
+import { NhsukFrontendInit } from "@/components/nhsuk-frontend-init";
+import { SkipLink } from "@/components/skip-link";
+import { TimeoutWarning } from "@/components/timeout-warning";
+import { getConfig } from "@/lib/config";
+import { isNhsApp } from "@/lib/nhs-app";
+import { NHSUK_STYLESHEET } from "@/lib/nhsuk-assets";
+import { displayName } from "@/lib/patient-display";
+import { currentSession } from "@/lib/session/current";
+import "./portal.css";
+
+const NHS_BLUE = "#005eb8";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { serviceName } = getConfig();
+  return {
+    title: { template: `%s – ${serviceName} – NHS`, default: `${serviceName} – NHS` },
+    icons: {
+      icon: [
+        { url: "/assets/images/favicon.ico", sizes: "48x48" },
+        { url: "/assets/images/favicon.svg", sizes: "any", type: "image/svg+xml" },
+      ],
+      apple: "/assets/images/nhsuk-icon-180.png",
+      other: [{ rel: "mask-icon", url: "/assets/images/nhsuk-icon-mask.svg", color: NHS_BLUE }],
+    },
+    manifest: "/assets/manifest.json",
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: NHS_BLUE,
+};
+
+/** nhsuk-frontend's body snippet: its styles for JavaScript only apply where it will run. */
+const BODY_CLASS_SNIPPET =
+  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const config = getConfig();
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
+  const insideNhsApp = isNhsApp(requestHeaders.get("user-agent"));
+  const state = await currentSession();
+  const session = state.status === "active" ? state.session : undefined;
+
+  const account: HeaderAccountItem[] | undefined = session && [
+    { text: displayName(session.patient), icon: true },
+    { href: "/profile", text: "Your profile" },
+    { action: "/auth/logout", method: "post", text: "Log out" },
+  ];
+
+  return (
+    <html lang="en">
+      <head>
+        <link rel="stylesheet" href={NHSUK_STYLESHEET} />
+      </head>
+      <body suppressHydrationWarning>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BODY_CLASS_SNIPPET }} />
+        <SkipLink href="#maincontent" />
+        {!insideNhsApp && (
+          <Header
+            service={{ text: config.serviceName, href: "/" }}
+            account={account && { items: account }}
+          />
+        )}
+        {children}
+        {!insideNhsApp && (
+          <Footer
+            meta={{
+              items: [
+                { href: "/accessibility", text: "Accessibility statement" },
+                { href: "/cookies", text: "Cookies" },
+                { href: "/privacy", text: "Privacy" },
+                { href: "/terms", text: "Terms and conditions" },
+              ],
+            }}
+          />
+        )}
+        {state.status === "active" && (
+          <TimeoutWarning
+            idleExpiresAt={state.idleExpiresAt}
+            warningSeconds={config.session.warningSeconds}
+          />
+        )}
+        <NhsukFrontendInit />
+      </body>
+    </html>
+  );
+}

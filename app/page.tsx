@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginButton } from "@/components/login-button";
+import { PageMain } from "@/components/page-main";
+import { getConfig } from "@/lib/config";
+import { currentSession } from "@/lib/session/current";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { serviceName } = getConfig();
+  return { title: { absolute: `${serviceName} – NHS` } };
+}
+
+export default async function StartPage() {
+  const state = await currentSession();
+  if (state.status === "active") redirect("/profile");
+  const { serviceName } = getConfig();
+  return (
+    <PageMain>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>{serviceName}</h1>
+          <p>Use this service to:</p>
+          <ul>
+            <li>see the details the NHS holds about you, such as your NHS number</li>
+            <li>find out which GP surgery you are registered with</li>
+            <li>check whether your GP online services account can be linked</li>
+          </ul>
+          <p>
+            NHS login allows you to access your health and care websites and apps with one set of
+            login details. We will check if you have an NHS login. If not, you can set one up.
+          </p>
+          <LoginButton
+            href="/auth/sign-in?returnTo=/profile"
+            attributes={{ "data-testid": "login" }}
+          />
+        </div>
+      </div>
+    </PageMain>
+  );
+}

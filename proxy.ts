@@ -1,0 +1,98 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { accessFor } from "@/lib/access";
+import { usesSecureCookies } from "@/lib/auth";
+import { getConfig } from "@/lib/config";
+import { meetsLevel } from "@/lib/nhs-login/vectors";
+import {
+  encodeSessionCookie,
+  needsActivityUpdate,
+  nowSeconds,
+  readSessionCookie,
+  sessionCookieName,
+  type PortalSession,
+} from "@/lib/session/session";
+
+/**
+ * The route gate. Runs on every page request: no session → NHS login, with the page as the
+ * return address; a session below the page's level → the uplift page; a timed-out session →
+ * the timed-out page. It redirects only; each gated page checks its level again itself.
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const config = getConfig();
+  const { pathname, search, searchParams } = request.nextUrl;
+
+  const assertedLoginIdentity = searchParams.get("assertedLoginIdentity");
+  if (assertedLoginIdentity !== null && request.method === "GET") {
+    return startNhsAppSignIn(request, assertedLoginIdentity);
+  }
+
+  const access = accessFor(pathname);
+  const secure = usesSecureCookies(config);
+  const cookieName = sessionCookieName(secure);
+  const cookie = request.cookies.get(cookieName)?.value;
+  if (access === "public" && cookie === undefined) return NextResponse.next();
+
+  const state = await readSessionCookie(cookie, config.auth.secret, config.session);
+  const returnTo = `${pathname}${search}`;
+
+  if (state.status === "timed-out") {
+    const response =
+      access === "public"
+        ? NextResponse.next()
+        : redirectTo(request, "/auth/timed-out", { reason: state.reason, returnTo });
+    response.cookies.set(cookieName, "", { path: "/", maxAge: 0, secure });
+    return response;
+  }
+  if (access !== "public") {
+    if (state.status === "none") return redirectTo(request, "/auth/sign-in", { returnTo });
+    if (!meetsLevel(state.session.patient.level, access)) {
+      return redirectTo(request, "/auth/uplift", { returnTo });
+    }
+  }
+  const response = NextResponse.next();
+  if (state.status === "active" && needsActivityUpdate(state.session, config.session)) {
+    await recordActivity(response, state.session, cookieName, secure);
+  }
+  return response;
+}
+
+async function recordActivity(
+  response: NextResponse,
+  session: PortalSession,
+  cookieName: string,
+  secure: boolean,
+): Promise<void> {
+  const config = getConfig();
+  const updated = { ...session, lastActiveAt: nowSeconds() };
+  response.cookies.set(
+    cookieName,
+    await encodeSessionCookie(updated, config.auth.secret, config.session),
+    { httpOnly: true, sameSite: "lax", secure, path: "/" },
+  );
+}
+
+/** The NHS App opens a page with ?assertedLoginIdentity=…: log the person in silently, then show it. */
+function startNhsAppSignIn(request: NextRequest, assertedLoginIdentity: string): NextResponse {
+  const page = new URL(request.nextUrl);
+  page.searchParams.delete("assertedLoginIdentity");
+  return redirectTo(request, "/auth/sign-in", {
+    returnTo: `${page.pathname}${page.search}`,
+    assertedLoginIdentity,
+  });
+}
+
+function redirectTo(
+  request: NextRequest,
+  path: string,
+  query: Record<string, string>,
+): NextResponse {
+  const url = new URL(path, request.nextUrl.origin);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const response = NextResponse.redirect(url, 303);
+  response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|assets/|favicon.ico|api/auth/).*)"],
+};
