@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./e2e/support/environment";
+
+/**
+ * End-to-end tests in Debian's Chromium against a production build of the portal and the local
+ * NHS login simulator. Two portal instances share AUTH_SECRET: the second has shortened session
+ * limits for the timeout tests, and proves that any instance serves any person.
+ */
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-gpu",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: { baseURL: E2E.portal, trace: "retain-on-failure" },
+  projects: [
+    { name: "chromium", use: chromium },
+    { name: "no-javascript", use: { ...chromium, javaScriptEnabled: false } },
+  ],
+  webServer: [
+    {
+      command: "npx tsx simulator/main.ts",
+      url: `${E2E.simulator}/.well-known/openid-configuration`,
+      env: E2E.simulatorEnv,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      timeout: 60_000,
+    },
+    {
+      command: "npx tsx e2e/support/start-portals.ts",
+      url: `${E2E.shortSessionPortal}/accessibility`,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      timeout: 300_000,
+    },
+  ],
+});
