@@ -28,6 +28,8 @@ export function TimeoutWarning({ idleExpiresAt, warningSeconds }: TimeoutWarning
       msUntil(expiresAt - warningSeconds),
     );
     const end = window.setTimeout(() => {
+      // A full navigation, so nothing of this page stays in memory or on screen.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/auth/timed-out?reason=idle");
     }, msUntil(expiresAt));
     return () => {

@@ -16,4 +16,7 @@ const target = join(root, "public", "assets");
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 cpSync(join(dist, "assets"), target, { recursive: true });
-cpSync(join(dist, `nhsuk-frontend-${version}.min.css`), join(target, `nhsuk-frontend-${version}.min.css`));
+cpSync(
+  join(dist, `nhsuk-frontend-${version}.min.css`),
+  join(target, `nhsuk-frontend-${version}.min.css`),
+);

@@ -7,7 +7,8 @@ import { ensureLocalSetup } from "./local-setup";
  */
 ensureLocalSetup();
 execFileSync(process.execPath, ["scripts/copy-nhsuk-assets.mjs"], { stdio: "inherit" });
-const useSimulator = (process.env.NHS_LOGIN_ENV ?? "local") === "local" && !process.env.NHS_LOGIN_ISSUER;
+const useSimulator =
+  (process.env.NHS_LOGIN_ENV ?? "local") === "local" && !process.env.NHS_LOGIN_ISSUER;
 
 const children: ChildProcess[] = [];
 function run(command: string, args: string[]) {

@@ -22,7 +22,9 @@ if (existsSync(out) && !values.force) {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
-  console.log(`Wrote a new 2048-bit RSA private key to ${out}. Keep it secret; git ignores .local/.`);
+  console.log(
+    `Wrote a new 2048-bit RSA private key to ${out}. Keep it secret; git ignores .local/.`,
+  );
 }
 
 const publicKey = createPublicKey(readFileSync(out, "utf8"));
