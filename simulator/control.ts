@@ -1,0 +1,111 @@
+/**
+ * A typed client for the simulator's control API, for end-to-end tests:
+ *
+ *   const control = new SimulatorControl(process.env.SIMULATOR_URL ?? "http://localhost:4000");
+ *   const person = await control.createPersona("p9");
+ *   await control.injectFault({ persona: person.id, fault: "id_token_wrong_nonce" });
+ */
+import type { FaultName } from "./faults";
+import type { PersonaDescription } from "./personas";
+
+export type { FaultName, PersonaDescription };
+
+export interface FaultRequest {
+  fault: FaultName;
+  /** A persona id: the fault spoils that person's next matching response. */
+  persona?: string;
+  /** A client id: the fault spoils that client's next matching response. */
+  client?: string;
+  /** For token_slow: how long the token endpoint waits (default 30 000 ms). */
+  delayMs?: number;
+}
+
+export interface ArmedFaultDescription {
+  id?: string;
+  fault: FaultName;
+  persona?: string;
+  client?: string;
+  delayMs?: number;
+  /** For jwks_rotate: the new signing key's kid. */
+  kid?: string;
+}
+
+export class SimulatorControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class SimulatorControl {
+  readonly #base: string;
+
+  constructor(issuer: string) {
+    this.#base = issuer.replace(/\/+$/, "");
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.#base}/simulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      let description = text;
+      try {
+        description =
+          (JSON.parse(text) as { error_description?: string }).error_description ?? text;
+      } catch {
+        // not JSON: keep the text
+      }
+      throw new SimulatorControlError(
+        response.status,
+        `simulator ${method} ${path} failed (${response.status}): ${description}`,
+      );
+    }
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** Arms a fault for the next matching response (JWKS faults act at once, globally). */
+  injectFault(request: FaultRequest): Promise<ArmedFaultDescription> {
+    return this.#call("POST", "/faults", request);
+  }
+
+  listFaults(): Promise<{
+    faults: ArmedFaultDescription[];
+    jwksOutage: "unavailable" | "hang" | null;
+  }> {
+    return this.#call("GET", "/faults");
+  }
+
+  /** Disarms faults for one persona or client, leaving other tests' faults alone. */
+  clearFaults(target: { persona?: string; client?: string }): Promise<void> {
+    const query = new URLSearchParams(
+      Object.entries(target).filter(
+        (entry): entry is [string, string] => typeof entry[1] === "string",
+      ),
+    );
+    return this.#call("DELETE", `/faults?${query.toString()}`);
+  }
+
+  /** A fresh person copied from a template persona (p0, p0-uplift, p5, p9, p9-im1, ...). */
+  createPersona(template: string, id?: string): Promise<PersonaDescription> {
+    return this.#call("POST", "/personas", id === undefined ? { template } : { template, id });
+  }
+
+  getPersona(id: string): Promise<PersonaDescription> {
+    return this.#call("GET", `/personas/${encodeURIComponent(id)}`);
+  }
+
+  async listPersonas(): Promise<PersonaDescription[]> {
+    return (await this.#call<{ personas: PersonaDescription[] }>("GET", "/personas")).personas;
+  }
+
+  /** Disarms every fault and ends any JWKS outage, for every test: prefer clearFaults in parallel runs. */
+  reset(): Promise<void> {
+    return this.#call("POST", "/reset");
+  }
+}

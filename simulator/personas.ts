@@ -1,0 +1,304 @@
+import { createHash, randomUUID } from "node:crypto";
+import { isValidNhsNumber, syntheticNhsNumber } from "./nhs-number";
+import type { Level } from "./vectors";
+
+export interface GpIntegrationCredentials {
+  gp_user_id: string;
+  gp_linkage_key: string;
+  gp_ods_code: string;
+}
+
+/** The details a person's identity check finds: filled in when they reach P5 or P9. */
+export interface Demographics {
+  nhsNumber: string;
+  birthdate: string;
+  givenName: string;
+  familyName: string;
+  gpOdsCode?: string;
+}
+
+export interface Persona {
+  id: string;
+  /** NHS login's never-reassigned subject identifier. */
+  sub: string;
+  description: string;
+  email: string;
+  password: string;
+  phoneNumber: string;
+  landlineNumber?: string;
+  level: Level;
+  demographics?: Demographics;
+  gpIntegrationCredentials?: GpIntegrationCredentials;
+  /** Whether an identity check (uplift) succeeds, and the details it finds when they are missing. */
+  canUplift: boolean;
+  upliftDemographics?: Demographics;
+  /** `client_user_metadata` per client id, set with PATCH /userinfo. */
+  clientMetadata: Map<string, string>;
+}
+
+export const PASSWORD = "password";
+export const EMAIL_DOMAIN = "simulator.example";
+
+function stableSub(id: string): string {
+  const hex = createHash("sha256").update(`simulator-persona:${id}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Numbers from Ofcom's range reserved for drama, so they never reach a real phone. */
+function syntheticMobile(serial: number): string {
+  return `+447700900${String(serial % 1000).padStart(3, "0")}`;
+}
+
+interface PersonaSeed {
+  id: string;
+  description: string;
+  level: Level;
+  canUplift: boolean;
+  demographics?: Demographics;
+  upliftDemographics?: Demographics;
+  gpIntegrationCredentials?: GpIntegrationCredentials;
+}
+
+const BUILT_IN_SEEDS: PersonaSeed[] = [
+  {
+    id: "p0",
+    description: "P0: email and mobile verified only; cannot prove who they are",
+    level: "P0",
+    canUplift: false,
+  },
+  {
+    id: "p0-uplift",
+    description: "P0: email and mobile verified; can prove who they are (uplift to P5 or P9)",
+    level: "P0",
+    canUplift: true,
+    upliftDemographics: {
+      nhsNumber: syntheticNhsNumber(5),
+      birthdate: "1990-05-05",
+      givenName: "Uma",
+      familyName: "SIMUPLIFT",
+      gpOdsCode: "Y90005",
+    },
+  },
+  {
+    id: "p5",
+    description: "P5: details matched to their NHS record; can uplift to P9",
+    level: "P5",
+    canUplift: true,
+    demographics: {
+      nhsNumber: syntheticNhsNumber(1),
+      birthdate: "1985-01-15",
+      givenName: "Petra",
+      familyName: "SIMFIVE",
+      gpOdsCode: "Y90001",
+    },
+  },
+  {
+    id: "p9",
+    description: "P9: photo ID checked; registered with a GP surgery",
+    level: "P9",
+    canUplift: true,
+    demographics: {
+      nhsNumber: syntheticNhsNumber(2),
+      birthdate: "1970-09-09",
+      givenName: "Nadia",
+      familyName: "SIMNINE",
+      gpOdsCode: "Y90002",
+    },
+  },
+  {
+    id: "p9-im1",
+    description: "P9 with GP online services (IM1) credentials",
+    level: "P9",
+    canUplift: true,
+    demographics: {
+      nhsNumber: syntheticNhsNumber(3),
+      birthdate: "1962-03-03",
+      givenName: "Ian",
+      familyName: "SIMLINKED",
+      gpOdsCode: "Y90003",
+    },
+    gpIntegrationCredentials: {
+      gp_user_id: "sim-im1-user-0003",
+      gp_linkage_key: "SIMLINKKEY0003",
+      gp_ods_code: "Y90003",
+    },
+  },
+  {
+    // Invalid IM1 details: the credentials name a different practice from the person's GP
+    // registration and carry an empty linkage key, so no GP system could link them.
+    id: "p9-im1-invalid",
+    description: "P9 with invalid IM1 credentials (wrong practice, empty linkage key)",
+    level: "P9",
+    canUplift: true,
+    demographics: {
+      nhsNumber: syntheticNhsNumber(4),
+      birthdate: "1958-04-04",
+      givenName: "Ivy",
+      familyName: "SIMBROKEN",
+      gpOdsCode: "Y90004",
+    },
+    gpIntegrationCredentials: {
+      gp_user_id: "sim-im1-user-0004",
+      gp_linkage_key: "",
+      gp_ods_code: "Y99999",
+    },
+  },
+];
+
+export const BUILT_IN_PERSONA_IDS = BUILT_IN_SEEDS.map((seed) => seed.id);
+
+export type PersonaInput = Omit<Persona, "sub" | "clientMetadata" | "password"> & {
+  sub?: string;
+  password?: string;
+};
+
+function fromInput(input: PersonaInput): Persona {
+  return {
+    ...input,
+    sub: input.sub ?? stableSub(input.id),
+    password: input.password ?? PASSWORD,
+    clientMetadata: new Map(),
+  };
+}
+
+/** Every person the simulator knows; all in memory, so a restart restores the built-in ones. */
+export class PersonaStore {
+  readonly #byId = new Map<string, Persona>();
+  readonly #bySub = new Map<string, Persona>();
+  #serial = 100;
+
+  constructor() {
+    BUILT_IN_SEEDS.forEach((seed, index) =>
+      this.add({
+        ...seed,
+        email: `${seed.id}@${EMAIL_DOMAIN}`,
+        phoneNumber: syntheticMobile(index),
+      }),
+    );
+  }
+
+  add(input: PersonaInput): Persona {
+    if (this.#byId.has(input.id)) throw new Error(`persona ${input.id} already exists`);
+    if (this.findByEmail(input.email)) {
+      throw new Error(`a persona with email ${input.email} already exists`);
+    }
+    const persona = fromInput(input);
+    this.#byId.set(persona.id, persona);
+    this.#bySub.set(persona.sub, persona);
+    return persona;
+  }
+
+  all(): Persona[] {
+    return [...this.#byId.values()];
+  }
+
+  get(id: string): Persona | undefined {
+    return this.#byId.get(id);
+  }
+
+  getBySub(sub: string): Persona | undefined {
+    return this.#bySub.get(sub);
+  }
+
+  findByEmail(email: string): Persona | undefined {
+    const wanted = email.trim().toLowerCase();
+    return this.all().find((persona) => persona.email.toLowerCase() === wanted);
+  }
+
+  #nextSerial(): number {
+    this.#serial += 1;
+    return this.#serial;
+  }
+
+  #freshDemographics(serial: number, gpOdsCode: string | undefined): Demographics {
+    const nhsNumber = syntheticNhsNumber(serial);
+    if (!isValidNhsNumber(nhsNumber)) throw new Error("invalid synthetic NHS number");
+    return {
+      nhsNumber,
+      birthdate: `19${String(50 + (serial % 50)).padStart(2, "0")}-0${1 + (serial % 9)}-1${serial % 10}`,
+      givenName: "Sam",
+      familyName: `SIMPERSON${serial}`,
+      gpOdsCode: gpOdsCode ?? `Y9${String(serial % 10000).padStart(4, "0")}`,
+    };
+  }
+
+  /**
+   * A new person copied from a template persona, with their own id, sub, email, phone and NHS
+   * number, so parallel tests never share a person.
+   */
+  createFromTemplate(templateId: string, id?: string): Persona {
+    const template = this.get(templateId);
+    if (!template) throw new Error(`unknown template persona: ${templateId}`);
+    const serial = this.#nextSerial();
+    const newId = id ?? `${template.id}-${randomUUID().slice(0, 8)}`;
+    const copyDemographics = (source: Demographics | undefined) =>
+      source && this.#freshDemographics(serial, source.gpOdsCode);
+    const demographics = copyDemographics(template.demographics);
+    const credentials = template.gpIntegrationCredentials && {
+      ...template.gpIntegrationCredentials,
+      gp_user_id: `sim-im1-user-${serial}`,
+      ...(template.gpIntegrationCredentials.gp_linkage_key === ""
+        ? {}
+        : { gp_linkage_key: `SIMLINKKEY${serial}` }),
+    };
+    return this.add({
+      id: newId,
+      sub: randomUUID(),
+      description: `${template.description} (copy of ${template.id})`,
+      email: `${newId}@${EMAIL_DOMAIN}`,
+      phoneNumber: syntheticMobile(serial),
+      ...(template.landlineNumber ? { landlineNumber: template.landlineNumber } : {}),
+      level: template.level,
+      canUplift: template.canUplift,
+      ...(demographics ? { demographics } : {}),
+      ...(template.upliftDemographics
+        ? { upliftDemographics: copyDemographics(template.upliftDemographics) }
+        : {}),
+      ...(credentials ? { gpIntegrationCredentials: credentials } : {}),
+    });
+  }
+
+  /** A person who has just created an NHS login: P0, able to prove who they are later. */
+  register(email: string, phoneNumber: string): Persona {
+    const serial = this.#nextSerial();
+    return this.add({
+      id: `registered-${serial}`,
+      sub: randomUUID(),
+      description: "P0: registered in this simulator session",
+      email: email.trim(),
+      phoneNumber,
+      level: "P0",
+      canUplift: true,
+    });
+  }
+
+  /** A successful identity check: the person reaches `level` and their details are filled in. */
+  uplift(persona: Persona, level: Level): void {
+    if (!persona.demographics) {
+      persona.demographics =
+        persona.upliftDemographics ?? this.#freshDemographics(this.#nextSerial(), undefined);
+    }
+    persona.level = level;
+  }
+}
+
+/** What the control API returns about a persona (no internal maps). */
+export function describePersona(persona: Persona) {
+  return {
+    id: persona.id,
+    sub: persona.sub,
+    description: persona.description,
+    email: persona.email,
+    password: persona.password,
+    phoneNumber: persona.phoneNumber,
+    ...(persona.landlineNumber ? { landlineNumber: persona.landlineNumber } : {}),
+    level: persona.level,
+    canUplift: persona.canUplift,
+    ...(persona.demographics ? { demographics: persona.demographics } : {}),
+    ...(persona.gpIntegrationCredentials
+      ? { gpIntegrationCredentials: persona.gpIntegrationCredentials }
+      : {}),
+  };
+}
+
+export type PersonaDescription = ReturnType<typeof describePersona>;

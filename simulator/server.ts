@@ -1,0 +1,201 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { AssertedLoginIdentityVerifier } from "./asserted-login-identity";
+import { ClientRegistry, loadClientsFile, type SimulatorClient } from "./clients";
+import type { SimulatorContext } from "./context";
+import { FaultStore } from "./faults";
+import { JourneyStore } from "./journeys";
+import { KeyStore } from "./keys";
+import {
+  DEFAULT_LOCAL_CLIENT_ID,
+  DEFAULT_LOCAL_KEY_FILE,
+  DEFAULT_LOCAL_REDIRECT_URI,
+  NHS_APP_CLIENT_ID,
+  localPortalClient,
+} from "./local-client";
+import { PersonaStore, type PersonaInput } from "./personas";
+import { loadPersonasFile } from "./personas-file";
+import { createProvider } from "./provider";
+import { authorizeRoutes } from "./routes/authorize";
+import { controlRoutes } from "./routes/control";
+import { discoveryRoutes } from "./routes/discovery";
+import { interactionRoutes } from "./routes/interaction";
+import { nhsAppRoutes } from "./routes/nhs-app";
+import { assetRoutes, errorHandling, homeRoutes, notFound } from "./routes/pages";
+import { settingsRoutes } from "./routes/settings";
+import { tokenRoutes } from "./routes/token";
+import { userinfoRoutes } from "./routes/userinfo";
+import { IdTokenRegistry } from "./tokens";
+import { SIMULATOR_NOTICE } from "./views/layout";
+
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_KEYS_FILE = ".local/simulator-keys.json";
+
+export interface LocalClientSettings {
+  /** The portal's private key (PKCS#8 PEM); created if missing. */
+  keyFile?: string;
+  clientId?: string;
+  redirectUris?: string[];
+}
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. Default 4000. */
+  port?: number;
+  /** Interface to listen on; default all. */
+  host?: string;
+  /** Issuer and base URL, no trailing slash. Default http://localhost:<port>. */
+  issuer?: string;
+  /** The portal's zero-configuration client; false leaves it out. */
+  localClient?: LocalClientSettings | false;
+  /** More clients, in addition to any from clientsFile. */
+  clients?: SimulatorClient[];
+  clientsFile?: string;
+  /** More personas, in addition to the built-in ones and any from personasFile. */
+  personas?: PersonaInput[];
+  personasFile?: string;
+  /** Where the simulator's own keys persist; false keeps them in memory only. */
+  keysFile?: string | false;
+  /** No start-up lines or logs. */
+  quiet?: boolean;
+  /** Where log lines go; default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface RunningSimulator {
+  issuer: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export class ProductionRefusedError extends Error {}
+
+function refuseProduction(): void {
+  if (process.env.NODE_ENV === "production" && process.env.SIMULATOR_ALLOW_PRODUCTION !== "true") {
+    throw new ProductionRefusedError(
+      "The NHS login simulator will not start with NODE_ENV=production. It is not NHS login. " +
+        "Set SIMULATOR_ALLOW_PRODUCTION=true only if you really mean to run it there.",
+    );
+  }
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  refuseProduction();
+  const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
+
+  const keys = await KeyStore.open(
+    options.keysFile === false ? undefined : (options.keysFile ?? DEFAULT_KEYS_FILE),
+  );
+  const clientList: SimulatorClient[] = [];
+  if (options.localClient !== false) {
+    const settings = options.localClient ?? {};
+    clientList.push(
+      await localPortalClient({
+        keyFile: settings.keyFile ?? DEFAULT_LOCAL_KEY_FILE,
+        clientId: settings.clientId ?? DEFAULT_LOCAL_CLIENT_ID,
+        redirectUris: settings.redirectUris ?? [DEFAULT_LOCAL_REDIRECT_URI],
+      }),
+    );
+  }
+  clientList.push({
+    clientId: NHS_APP_CLIENT_ID,
+    name: "NHS App",
+    redirectUris: [],
+    scopes: ["openid"],
+    vectors: ["P9.Cp.Cd"],
+    publicKeys: [keys.nhsApp.publicJwk],
+    acceptsAssertedLoginIdentityFrom: [],
+    refreshTokens: false,
+  });
+  if (options.clientsFile) clientList.push(...(await loadClientsFile(options.clientsFile)));
+  clientList.push(...(options.clients ?? []));
+  const clients = new ClientRegistry(clientList);
+
+  const personas = new PersonaStore();
+  const extraPersonas = [
+    ...(options.personasFile ? loadPersonasFile(options.personasFile) : []),
+    ...(options.personas ?? []),
+  ];
+  for (const persona of extraPersonas) personas.add(persona);
+
+  const server = createServer();
+  const port = await listen(server, options.port ?? DEFAULT_PORT, options.host);
+  const issuer = (options.issuer ?? `http://localhost:${port}`).replace(/\/+$/, "");
+
+  const idTokens = new IdTokenRegistry();
+  const faults = new FaultStore();
+  const shared = {
+    issuer,
+    clients,
+    personas,
+    keys,
+    faults,
+    idTokens,
+    journeys: new JourneyStore(),
+    assertions: new AssertedLoginIdentityVerifier(clients, idTokens),
+    log,
+  };
+  const provider = createProvider(shared);
+  const simulator: SimulatorContext = { ...shared, provider };
+
+  provider.on("server_error", (_ctx: unknown, error: Error) =>
+    log(`oidc-provider error: ${error.message}`),
+  );
+  provider.on("grant.error", (_ctx: unknown, error: { error?: string; error_detail?: string }) => {
+    if (error.error_detail)
+      log(`Token request refused: ${error.error ?? "error"} (${error.error_detail})`);
+  });
+
+  for (const middleware of [
+    errorHandling(simulator),
+    notFound(),
+    assetRoutes(),
+    homeRoutes(simulator),
+    discoveryRoutes(simulator),
+    controlRoutes(simulator),
+    authorizeRoutes(simulator),
+    tokenRoutes(simulator),
+    userinfoRoutes(simulator),
+    interactionRoutes(simulator),
+    settingsRoutes(simulator),
+    nhsAppRoutes(simulator),
+  ]) {
+    provider.use(middleware);
+  }
+  server.on("request", provider.callback());
+
+  log(`NHS login simulator listening on ${issuer}`);
+  log(`${SIMULATOR_NOTICE.toUpperCase()}: for development and tests only.`);
+  log(
+    `Clients: ${clients
+      .all()
+      .map((client) => client.clientId)
+      .join(", ")}`,
+  );
+  log(
+    `Personas: ${personas
+      .all()
+      .map((persona) => persona.id)
+      .join(", ")} (password: "password")`,
+  );
+
+  return {
+    issuer,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        faults.endJwksOutage();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
