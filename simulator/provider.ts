@@ -120,7 +120,7 @@ export function createProvider(simulator: Omit<SimulatorContext, "provider">): P
     },
     extraParams: {
       vtr(
-        ctx: { oidc: { params: Record<string, unknown> } },
+        ctx: { query: Record<string, unknown>; oidc: { params: Record<string, unknown> } },
         _value: unknown,
         oidcClient: OidcClientView,
       ) {
@@ -128,7 +128,9 @@ export function createProvider(simulator: Omit<SimulatorContext, "provider">): P
         // the client and redirect_uri, so errors thrown here go back to the redirect URI.
         const client = clients.get(oidcClient.clientId);
         if (!client) throw new errors.InvalidRequest("unknown client");
-        const problem = checkAuthorizationRequest(ctx.oidc.params, client);
+        // oidc-provider has already dropped scopes it does not know; NHS login refuses them.
+        const params = { ...ctx.oidc.params, scope: ctx.query.scope };
+        const problem = checkAuthorizationRequest(params, client);
         if (problem?.error === "invalid_scope") throw new errors.InvalidScope(problem.description);
         if (problem) throw new errors.InvalidRequest(problem.description);
       },

@@ -85,9 +85,6 @@ async function finishWithConsent(step: Step, persona: Persona): Promise<void> {
   const requested = requestedVectors(step);
   const vot = chooseVot(requested, persona.level);
   if (!vot) throw new HttpError(409, "the person does not meet any requested vector");
-  if (details.session?.accountId && details.session.accountId !== persona.sub) {
-    await forgetSessionPerson(step);
-  }
   const grant = new simulator.provider.Grant({ accountId: persona.sub, clientId: client.clientId });
   grant.addOIDCScope(param(details, "scope") ?? "openid");
   const grantId = await grant.save();
@@ -102,6 +99,10 @@ async function finishWithConsent(step: Step, persona: Persona): Promise<void> {
     },
     { mergeWithLastSubmission: false },
   );
+  // Only now: oidc-provider refuses to record a result once the session's person has changed.
+  if (details.session?.accountId && details.session.accountId !== persona.sub) {
+    await forgetSessionPerson(step);
+  }
   simulator.journeys.finish(uid);
   redirect(ctx, returnTo);
 }

@@ -65,6 +65,12 @@ export function homeRoutes(simulator: SimulatorContext): Middleware {
   };
 }
 
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const detail = error as Error & { error_description?: string; error_detail?: string };
+  return [error.message, detail.error_description, detail.error_detail].filter(Boolean).join(": ");
+}
+
 const TITLES: Record<number, string> = {
   400: "Sorry, there is a problem with this request",
   404: "Page not found",
@@ -83,9 +89,7 @@ export function errorHandling(simulator: SimulatorContext): Middleware {
       const message =
         error instanceof HttpError ? error.message : "Something went wrong in the simulator.";
       if (!(error instanceof HttpError)) {
-        simulator.log(
-          `Error on ${ctx.method} ${ctx.path}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        simulator.log(`Error on ${ctx.method} ${ctx.path}: ${describeError(error)}`);
       }
       if (ctx.path.startsWith("/simulator/") || ctx.path === "/userinfo" || ctx.path === "/token") {
         sendJson(

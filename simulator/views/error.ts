@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from "./html";
+import { markup, type SafeHtml } from "./html";
 import { page } from "./layout";
 
 export interface ErrorView {
@@ -11,9 +11,9 @@ export interface ErrorView {
 export function errorPage(view: ErrorView): SafeHtml {
   return page({
     title: view.title,
-    content: html`<h1>${view.title}</h1>
-      <p data-testid="error-message">${view.message}</p>
-      ${view.code ? html`<p>Error code: <code data-testid="error-code">${view.code}</code></p>` : ""}
-      <p>If you are testing a service, go back to it and start again.</p>`,
+    content: markup`<h1>${view.title}</h1>
+<p data-testid="error-message">${view.message}</p>
+${view.code ? markup`<p>Error code: <code data-testid="error-code">${view.code}</code></p>` : ""}
+<p>If you are testing a service, go back to it and start again.</p>`,
   });
 }

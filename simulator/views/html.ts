@@ -1,4 +1,7 @@
-/** HTML built with a tagged template that escapes every interpolated value unless marked safe. */
+/**
+ * HTML built with the `markup` tagged template, which escapes every interpolated value unless it
+ * is already SafeHtml. (Not named `html` so that code formatters leave the markup as written.)
+ */
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -28,7 +31,7 @@ function render(value: HtmlValue): string {
   return escapeHtml(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0] ?? "";
   values.forEach((value, index) => {
     out += render(value) + (strings[index + 1] ?? "");
