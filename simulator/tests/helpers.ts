@@ -164,7 +164,15 @@ export async function press(
   const tag = page.html.slice(tagStart, at);
   const name = /name="([^"]+)"/.exec(tag)?.[1];
   const value = /value="([^"]*)"/.exec(tag)?.[1];
-  const body = { ...fields, ...(name && value !== undefined ? { [name]: value } : {}) };
+  const formStart = page.html.lastIndexOf("<form", at);
+  const hidden = Object.fromEntries(
+    [
+      ...page.html
+        .slice(formStart, at)
+        .matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g),
+    ].map((match) => [match[1] ?? "", (match[2] ?? "").replace(/&amp;/g, "&")]),
+  );
+  const body = { ...hidden, ...fields, ...(name && value !== undefined ? { [name]: value } : {}) };
   return browser.follow(
     issuer,
     await browser.post(`${issuer}${formAction(page.html, testId)}`, body),
