@@ -14,7 +14,9 @@ function list(value: string | undefined): string[] | undefined {
   return items && items.length > 0 ? items : undefined;
 }
 
-export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): SimulatorOptions {
+export function optionsFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): SimulatorOptions {
   const port = env.SIMULATOR_PORT ? Number(env.SIMULATOR_PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(
