@@ -101,12 +101,17 @@ describe("client authentication (private_key_jwt, RS512 only)", () => {
 });
 
 describe("authorization codes", () => {
-  it("are single use", async () => {
+  it("are single use, and a replay revokes what the code gave", async () => {
     const { code } = await codeFor(world.issuer, "p9");
-    expect((await exchange(world.issuer, world.key, code)).status).toBe(200);
+    const first = await exchange(world.issuer, world.key, code);
+    expect(first.status).toBe(200);
     const replay = await exchange(world.issuer, world.key, code);
     expect(replay.status).toBe(400);
     expect(replay.body.error).toBe("invalid_grant");
+    const userinfo = await fetch(`${world.issuer}/userinfo`, {
+      headers: { authorization: `Bearer ${String(first.body.access_token)}` },
+    });
+    expect(userinfo.status).toBe(401);
   });
 
   it("are bound to the redirect_uri", async () => {
