@@ -21,7 +21,3 @@ export interface SimulatorContext {
   provider: Provider;
   log(line: string): void;
 }
-
-export function endpoint(issuer: string, path: string): string {
-  return `${issuer}${path}`;
-}

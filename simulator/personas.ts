@@ -145,8 +145,6 @@ const BUILT_IN_SEEDS: PersonaSeed[] = [
   },
 ];
 
-export const BUILT_IN_PERSONA_IDS = BUILT_IN_SEEDS.map((seed) => seed.id);
-
 export type PersonaInput = Omit<Persona, "sub" | "clientMetadata" | "password"> & {
   sub?: string;
   password?: string;

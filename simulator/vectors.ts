@@ -21,10 +21,6 @@ export function isVector(value: unknown): value is Vector {
   return typeof value === "string" && (KNOWN_VECTORS as readonly string[]).includes(value);
 }
 
-export function isLevel(value: unknown): value is Level {
-  return typeof value === "string" && (LEVELS as readonly string[]).includes(value);
-}
-
 export function levelOf(vector: Vector): Level {
   return vector.slice(0, 2) as Level;
 }
