@@ -107,7 +107,7 @@ export const { handlers, signIn } = NextAuth(async () => {
           if (!userInfo.success) throw new SignInRefused("userinfo-malformed");
           const patient = patientFromClaims(verified.claims, verified.vot, userInfo.data);
           verifiedSignIns.set(account, { patient, verified });
-          log("info", "sign-in", { reference, level: patient.level });
+          log("info", "sign-in", { reference, verificationLevel: patient.level });
           return true;
         } catch (error) {
           const failure =

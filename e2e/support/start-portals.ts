@@ -8,7 +8,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const servers = E2E.portals.map(({ port, env }) =>
   spawn("npx", ["next", "start", "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
   }),
 );
 for (const server of servers) {
