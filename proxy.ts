@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { accessFor } from "@/lib/access";
+import { accessFor, isAuthRoute } from "@/lib/access";
 import { usesSecureCookies } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { meetsLevel } from "@/lib/nhs-login/vectors";
@@ -21,12 +21,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
   const { pathname, search, searchParams } = request.nextUrl;
 
+  const access = accessFor(pathname);
   const assertedLoginIdentity = searchParams.get("assertedLoginIdentity");
-  if (assertedLoginIdentity !== null && request.method === "GET") {
+  if (assertedLoginIdentity !== null && request.method === "GET" && !isAuthRoute(pathname)) {
     return startNhsAppSignIn(request, assertedLoginIdentity);
   }
 
-  const access = accessFor(pathname);
   const secure = usesSecureCookies(config);
   const cookieName = sessionCookieName(secure);
   const cookie = request.cookies.get(cookieName)?.value;

@@ -51,6 +51,11 @@ export function levelToReach(pathname: string): Level {
 
 const NOT_A_DESTINATION = /^\/(api|auth|_next)(\/|$)/i;
 
+/** The portal's own log-in machinery, which is never a page to return to or to gate. */
+export function isAuthRoute(pathname: string): boolean {
+  return NOT_A_DESTINATION.test(normalisePath(pathname));
+}
+
 /**
  * A return address after log-in or uplift: a path on this site, never another origin
  * (`//evil`, `/\evil`, `https://evil`, `javascript:`…), never an auth route. Anything else is
@@ -68,6 +73,6 @@ export function safeReturnTo(value: string | null | undefined, fallback = "/"): 
     return fallback;
   }
   if (url.origin !== base || value.startsWith("//")) return fallback;
-  if (NOT_A_DESTINATION.test(normalisePath(url.pathname))) return fallback;
+  if (isAuthRoute(url.pathname)) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -117,7 +117,9 @@ export const { handlers, signIn } = NextAuth(async () => {
                 ? error.name
                 : "unknown";
           log("warn", "sign-in-refused", { reference, failure });
-          return `/auth/error?${new URLSearchParams({ code: "refused", ref: reference })}`;
+          // Keys that could not be fetched mean NHS login is unreachable, not that it lied.
+          const code = failure === "keys-unavailable" ? "unavailable" : "refused";
+          return `/auth/error?${new URLSearchParams({ code, ref: reference })}`;
         }
       },
       async jwt({ token, account, trigger }) {
@@ -138,11 +140,12 @@ export const { handlers, signIn } = NextAuth(async () => {
     logger: {
       error(error) {
         const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+        const type = (error as { type?: unknown }).type;
         const context = callbackContext();
         if (context && isUnavailable(cause)) context.unavailable = true;
         log("error", "nhs-login-callback-failed", {
           reference: context?.reference,
-          error: error.name,
+          error: typeof type === "string" ? type : error.name,
           cause:
             cause instanceof Error ? `${cause.name}: ${cause.message}`.slice(0, 200) : undefined,
         });
@@ -158,7 +161,8 @@ export const { handlers, signIn } = NextAuth(async () => {
 /** NHS login did not answer, or answered with a server error: worth trying again later. */
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const status = (error as { status?: unknown }).status;
+  const { status, cause } = error as { status?: unknown; cause?: unknown };
+  if (cause instanceof Response && cause.status >= 500) return true;
   return (
     error.name === "TimeoutError" ||
     error.name === "AbortError" ||
