@@ -86,6 +86,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {state.status === "active" && (
           <TimeoutWarning
             idleExpiresAt={state.idleExpiresAt}
+            endsBecause={state.endsBecause}
             warningSeconds={config.session.warningSeconds}
           />
         )}

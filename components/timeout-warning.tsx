@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 export type TimeoutWarningProps = {
   /** When the session ends without activity, in seconds since the epoch. */
   idleExpiresAt: number;
+  /** Which limit ends it: inactivity, or the most a session may last. */
+  endsBecause: "idle" | "max-age";
   /** How long before that to warn. */
   warningSeconds: number;
 };
@@ -14,9 +16,14 @@ export type TimeoutWarningProps = {
  * page leaves for the timed-out page on its own, so no personal data stays on screen. Without
  * JavaScript the server enforces the same limits on the next request.
  */
-export function TimeoutWarning({ idleExpiresAt, warningSeconds }: TimeoutWarningProps) {
+export function TimeoutWarning({
+  idleExpiresAt,
+  endsBecause,
+  warningSeconds,
+}: TimeoutWarningProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [expiresAt, setExpiresAt] = useState(idleExpiresAt);
+  const [reason, setReason] = useState(endsBecause);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -30,13 +37,13 @@ export function TimeoutWarning({ idleExpiresAt, warningSeconds }: TimeoutWarning
     const end = window.setTimeout(() => {
       // A full navigation, so nothing of this page stays in memory or on screen.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/auth/timed-out?reason=idle");
+      window.location.assign(`/auth/timed-out?reason=${reason}`);
     }, msUntil(expiresAt));
     return () => {
       window.clearTimeout(warn);
       window.clearTimeout(end);
     };
-  }, [expiresAt, warningSeconds]);
+  }, [expiresAt, reason, warningSeconds]);
 
   const stayLoggedIn = useCallback(async () => {
     const response = await fetch("/auth/keep-alive", { method: "POST" }).catch(() => null);
@@ -44,10 +51,11 @@ export function TimeoutWarning({ idleExpiresAt, warningSeconds }: TimeoutWarning
       setFailed(true);
       return;
     }
-    const body = (await response.json()) as { idleExpiresAt: number };
+    const body = (await response.json()) as TimeoutWarningProps;
     setFailed(false);
     dialog.current?.close();
     setExpiresAt(body.idleExpiresAt);
+    setReason(body.endsBecause);
   }, []);
 
   const minutes = Math.max(1, Math.round(warningSeconds / 60));

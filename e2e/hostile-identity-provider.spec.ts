@@ -79,3 +79,19 @@ test("a replayed callback gives no second session", async ({ page, browser }) =>
   await expectNoSession(other);
   await other.close();
 });
+
+test("the portal recovers by itself once NHS login answers again", async ({ page }) => {
+  const person = await newPerson("p9");
+  await injectFault(person, "token_server_error");
+  await page.goto("/profile");
+  await logInAtSimulator(page, person);
+  await expectErrorPage(page, UNAVAILABLE);
+  await page.getByTestId("try-again").click();
+  // The simulator may remember the person: then it only asks for consent again.
+  const login = page.getByTestId(`login-as-${person}`);
+  const agree = page.getByTestId("consent-agree");
+  await expect(login.or(agree)).toBeVisible();
+  if (await login.isVisible()) await login.click();
+  await agree.click();
+  await expect(page).toHaveURL(/\/profile$/);
+});

@@ -11,6 +11,7 @@ import {
   encodeSessionCookie,
   nowSeconds,
   sessionCookieName,
+  SESSION_COOKIE_GRACE_SECONDS,
   SESSION_COOKIE_PURPOSE,
   type PortalSession,
 } from "./session/session";
@@ -75,7 +76,10 @@ export const { handlers, signIn } = NextAuth(async () => {
     secret: config.auth.secret,
     trustHost: true,
     useSecureCookies: secure,
-    session: { strategy: "jwt", maxAge: config.session.maxAgeSeconds },
+    session: {
+      strategy: "jwt",
+      maxAge: config.session.maxAgeSeconds + SESSION_COOKIE_GRACE_SECONDS,
+    },
     cookies: { sessionToken: { name: sessionCookieName(secure), options: cookieOptions } },
     jwt: {
       encode: ({ token }) =>

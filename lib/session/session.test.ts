@@ -25,7 +25,11 @@ function session(overrides: Partial<PortalSession> = {}): PortalSession {
 describe("session rules", () => {
   it("is active inside both limits, expiring at the next idle deadline", () => {
     const state = evaluateSession(session({ lastActiveAt: now - 30 }), limits, now);
-    expect(state).toMatchObject({ status: "active", idleExpiresAt: now - 30 + 1800 });
+    expect(state).toMatchObject({
+      status: "active",
+      idleExpiresAt: now - 30 + 1800,
+      endsBecause: "idle",
+    });
   });
 
   it("times out after 30 minutes without activity", () => {
@@ -42,7 +46,11 @@ describe("session rules", () => {
 
   it("never lets the idle deadline pass the absolute one", () => {
     const state = evaluateSession(session({ signedInAt: now - 43100 }), limits, now);
-    expect(state).toMatchObject({ status: "active", idleExpiresAt: now - 43100 + 43200 });
+    expect(state).toMatchObject({
+      status: "active",
+      idleExpiresAt: now - 43100 + 43200,
+      endsBecause: "max-age",
+    });
   });
 
   it("counts a request that records activity from now", () => {
@@ -59,6 +67,15 @@ describe("session rules", () => {
     const short = { idleTimeoutSeconds: 20, maxAgeSeconds: 600 };
     expect(needsActivityUpdate(session({ lastActiveAt: now - 1 }), short, now)).toBe(false);
     expect(needsActivityUpdate(session({ lastActiveAt: now - 2 }), short, now)).toBe(true);
+  });
+
+  it("can still say why a session ended just after the absolute limit", async () => {
+    const ended = session({ signedInAt: now - 43200, lastActiveAt: now - 10 });
+    const cookie = await encodeSessionCookie(ended, secret, limits);
+    expect(await readSessionCookie(cookie, secret, limits)).toEqual({
+      status: "timed-out",
+      reason: "max-age",
+    });
   });
 
   it("reads back an encoded session cookie", async () => {

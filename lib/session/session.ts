@@ -25,7 +25,13 @@ export type TimeoutReason = "idle" | "max-age";
 export type SessionState =
   | { status: "none" }
   | { status: "timed-out"; reason: TimeoutReason }
-  | { status: "active"; session: PortalSession; idleExpiresAt: number };
+  | {
+      status: "active";
+      session: PortalSession;
+      /** When the session ends unless there is activity, and which limit that is. */
+      idleExpiresAt: number;
+      endsBecause: TimeoutReason;
+    };
 
 /** How stale `lastActiveAt` may get before the cookie is written again, at most. */
 export const ACTIVITY_RESOLUTION_SECONDS = 60;
@@ -54,11 +60,11 @@ export function evaluateSession(
   }
   // This request is activity too: when the proxy records it, the limit starts again from now.
   const lastActive = needsActivityUpdate(session, limits, now) ? now : session.lastActiveAt;
-  const idleExpiresAt = Math.min(
-    lastActive + limits.idleTimeoutSeconds,
-    session.signedInAt + limits.maxAgeSeconds,
-  );
-  return { status: "active", session, idleExpiresAt };
+  const idleDeadline = lastActive + limits.idleTimeoutSeconds;
+  const absoluteDeadline = session.signedInAt + limits.maxAgeSeconds;
+  return idleDeadline < absoluteDeadline
+    ? { status: "active", session, idleExpiresAt: idleDeadline, endsBecause: "idle" }
+    : { status: "active", session, idleExpiresAt: absoluteDeadline, endsBecause: "max-age" };
 }
 
 /**
@@ -102,11 +108,20 @@ export async function readSessionCookie(
   return evaluateSession(payload, limits);
 }
 
+/**
+ * The cookie outlives the absolute limit by this much, so that a request just after it can still
+ * be told why the session ended instead of finding no session at all.
+ */
+export const SESSION_COOKIE_GRACE_SECONDS = 60 * 60;
+
 export function encodeSessionCookie(
   session: PortalSession,
   secret: string,
   limits: SessionLimits,
 ): Promise<string> {
   const remaining = session.signedInAt + limits.maxAgeSeconds - nowSeconds();
-  return cookieCodec(secret, SESSION_COOKIE_PURPOSE).encode({ ...session }, Math.max(1, remaining));
+  return cookieCodec(secret, SESSION_COOKIE_PURPOSE).encode(
+    { ...session },
+    Math.max(1, remaining) + SESSION_COOKIE_GRACE_SECONDS,
+  );
 }

@@ -3,7 +3,12 @@ import { usesSecureCookies } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { currentSession } from "@/lib/session/current";
-import { encodeSessionCookie, nowSeconds, sessionCookieName } from "@/lib/session/session";
+import {
+  encodeSessionCookie,
+  evaluateSession,
+  nowSeconds,
+  sessionCookieName,
+} from "@/lib/session/session";
 
 /** "Stay logged in": counts as activity, so the inactivity limit starts again. */
 export async function POST(request: NextRequest): Promise<Response> {
@@ -16,12 +21,13 @@ export async function POST(request: NextRequest): Promise<Response> {
     return NextResponse.json({ status: state.status }, { status: 401 });
   }
   const session = { ...state.session, lastActiveAt: nowSeconds() };
+  const renewed = evaluateSession(session, config.session);
+  if (renewed.status !== "active")
+    return NextResponse.json({ status: renewed.status }, { status: 401 });
   const secure = usesSecureCookies(config);
   const response = NextResponse.json({
-    idleExpiresAt: Math.min(
-      session.lastActiveAt + config.session.idleTimeoutSeconds,
-      session.signedInAt + config.session.maxAgeSeconds,
-    ),
+    idleExpiresAt: renewed.idleExpiresAt,
+    endsBecause: renewed.endsBecause,
   });
   response.cookies.set(
     sessionCookieName(secure),

@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+
+/** A fresh value per response: only scripts the portal itself rendered carry it. */
+export function newNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+/**
+ * No inline script runs without this response's nonce (Next.js adds it to its own scripts, the
+ * layout to the NHS.UK body snippet); no framing; nothing loaded from elsewhere but the NHS
+ * fonts. Development adds what `next dev`'s hot reloading needs.
+ */
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }) {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self'${options.dev ? " 'unsafe-inline'" : ""}`,
+    "img-src 'self' data:",
+    "font-src 'self' https://assets.nhs.uk",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  if (options.https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
