@@ -4,9 +4,23 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm run typecheck` checks the whole repository once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
-  // Long caching for the versioned nhsuk-frontend stylesheet and its images.
+  // Security headers everywhere (the proxy adds the per-response CSP); long caching for the
+  // versioned nhsuk-frontend stylesheet and its images.
   async headers() {
     return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          {
+            key: "Permissions-Policy",
+            value:
+              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+          },
+        ],
+      },
       {
         source: "/assets/:path*",
         headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],

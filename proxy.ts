@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { accessFor, isAuthRoute } from "@/lib/access";
 import { usesSecureCookies } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
+import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
 import { meetsLevel } from "@/lib/nhs-login/vectors";
 import {
   encodeSessionCookie,
@@ -18,6 +19,25 @@ import {
  * the timed-out page. It redirects only; each gated page checks its level again itself.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const secure = usesSecureCookies(getConfig());
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: DEV, https: secure });
+  const response = await gate(request, () => {
+    // Next.js reads the policy from the request to put the nonce on its own scripts.
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", policy);
+    headers.set("x-nonce", nonce);
+    return NextResponse.next({ request: { headers } });
+  });
+  response.headers.set("content-security-policy", policy);
+  if (secure)
+    response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+const DEV = process.env.NODE_ENV === "development";
+
+async function gate(request: NextRequest, next: () => NextResponse): Promise<NextResponse> {
   const config = getConfig();
   const { pathname, search, searchParams } = request.nextUrl;
 
@@ -30,7 +50,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const secure = usesSecureCookies(config);
   const cookieName = sessionCookieName(secure);
   const cookie = request.cookies.get(cookieName)?.value;
-  if (access === "public" && cookie === undefined) return NextResponse.next();
+  if (access === "public" && cookie === undefined) return next();
 
   const state = await readSessionCookie(cookie, config.auth.secret, config.session);
   const returnTo = `${pathname}${search}`;
@@ -38,7 +58,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (state.status === "timed-out") {
     const response =
       access === "public"
-        ? NextResponse.next()
+        ? next()
         : redirectTo(request, "/auth/timed-out", { reason: state.reason, returnTo });
     response.cookies.set(cookieName, "", { path: "/", maxAge: 0, secure });
     return response;
@@ -49,7 +69,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       return redirectTo(request, "/auth/uplift", { returnTo });
     }
   }
-  const response = NextResponse.next();
+  const response = next();
   if (state.status === "active" && needsActivityUpdate(state.session, config.session)) {
     await recordActivity(response, state.session, cookieName, secure);
   }
