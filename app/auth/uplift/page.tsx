@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { Button } from "@/components/button";
+import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { levelToReach, safeReturnTo } from "@/lib/access";
 import { meetsLevel } from "@/lib/nhs-login/vectors";
@@ -76,9 +76,7 @@ export default async function UpliftPage({ searchParams }: Props) {
               <p>You only need to do this once.</p>
             </>
           )}
-          <Button href={continueHref} attributes={{ "data-testid": "uplift-continue" }}>
-            Continue
-          </Button>
+          <LoginButton href={continueHref} attributes={{ "data-testid": "uplift-continue" }} />
         </div>
       </div>
     </PageMain>
