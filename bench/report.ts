@@ -1,0 +1,185 @@
+/** The results as JSON and as the markdown tables that docs/performance.md shows. */
+import type { LoadResult } from "./load";
+import type { MemoryResult } from "./memory";
+import type { PageWeight } from "./page-weight";
+
+export interface SignInSummary {
+  mode: string;
+  concurrency: number;
+  completed: number;
+  failed: number;
+  firstError?: string;
+  perSecond: number;
+  totalP50Ms: number;
+  totalP95Ms: number;
+  portalP50Ms: number;
+  portalP95Ms: number;
+  portalStartP50Ms: number;
+  portalStartP95Ms: number;
+  portalCallbackP50Ms: number;
+  portalCallbackP95Ms: number;
+  simulatorP50Ms: number;
+  simulatorP95Ms: number;
+  portalCpuMsPerSignIn: number;
+  simulatorCpuMsPerSignIn: number;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface Results {
+  date: string;
+  source: { commit: string; uncommittedChanges: boolean };
+  machine: { cpus: number; cpuModel: string; node: string; busyShareAtStart: number };
+  settings: { connections: number; durationSeconds: number; warmupSeconds: number };
+  load: LoadResult[];
+  profileToStartRatio: number;
+  /** The same ratio from the server's CPU time per request: steadier on a shared machine. */
+  profileToStartCpuRatio: number;
+  signIn: SignInSummary[];
+  pageWeight: PageWeight[];
+  memory: MemoryResult;
+  targets: Target[];
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+const whole = (value: number) => (Number.isFinite(value) ? Math.round(value).toString() : "–");
+const oneDecimal = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
+const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function table(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
+}
+
+export function markdown(results: Results): string {
+  const { machine, settings, source } = results;
+  const sections = [
+    `Portal at ${source.commit}${source.uncommittedChanges ? " with uncommitted changes" : ""}, ` +
+      `measured ${results.date} on ${machine.cpus} CPU cores (${machine.cpuModel}), Node.js ${machine.node}; ` +
+      `CPU ${Math.round(machine.busyShareAtStart * 100)}% busy just before the servers started.`,
+
+    `**Throughput and latency** (autocannon, ${settings.connections} connections, ` +
+      `${settings.durationSeconds} s each after a ${settings.warmupSeconds} s warm-up)\n\n` +
+      table(
+        [
+          "request",
+          "expected",
+          "req/s",
+          "p50 ms",
+          "p99 ms",
+          "server CPU ms/request",
+          "requests",
+          "unexpected",
+        ],
+        results.load.map((run) => [
+          `${run.name} \`${run.path}\``,
+          String(run.expectedStatus),
+          whole(run.requestsPerSecond),
+          whole(run.latencyP50Ms),
+          whole(run.latencyP99Ms),
+          run.serverCpuMsPerRequest.toFixed(2),
+          String(run.requests),
+          String(run.unexpected),
+        ]),
+      ) +
+      `\n\nProfile ÷ start page throughput: **${results.profileToStartRatio.toFixed(2)}** ` +
+      `(from the server's CPU time per request: ${results.profileToStartCpuRatio.toFixed(2)})`,
+
+    "**Sign-in** (the whole flow without a browser; times p50 / p95 in ms; portal = its " +
+      "`/auth/sign-in` and callback requests, the callback including the token and userinfo requests)\n\n" +
+      table(
+        [
+          "mode",
+          "sign-ins/s",
+          "whole flow",
+          "portal",
+          "`/auth/sign-in`",
+          "callback",
+          "simulator pages",
+          "portal CPU ms/sign-in",
+          "simulator CPU ms/sign-in",
+          "completed",
+          "failed",
+        ],
+        results.signIn.map((run) => [
+          run.mode,
+          oneDecimal(run.perSecond),
+          `${whole(run.totalP50Ms)} / ${whole(run.totalP95Ms)}`,
+          `${whole(run.portalP50Ms)} / ${whole(run.portalP95Ms)}`,
+          `${whole(run.portalStartP50Ms)} / ${whole(run.portalStartP95Ms)}`,
+          `${whole(run.portalCallbackP50Ms)} / ${whole(run.portalCallbackP95Ms)}`,
+          `${whole(run.simulatorP50Ms)} / ${whole(run.simulatorP95Ms)}`,
+          oneDecimal(run.portalCpuMsPerSignIn),
+          oneDecimal(run.simulatorCpuMsPerSignIn),
+          String(run.completed),
+          String(run.failed),
+        ]),
+      ),
+
+    "**Client JavaScript per page** (files Chromium loads, KB as sent / KB uncompressed)\n\n" +
+      table(
+        [
+          "page",
+          "status",
+          "files",
+          "all",
+          "framework",
+          "portal's own",
+          "beyond the smallest page",
+          "portal's own modules",
+        ],
+        results.pageWeight.map((page) => [
+          `${page.name} \`${page.path}\``,
+          String(page.status),
+          String(page.scripts.length),
+          `${kilobytes(page.compressedBytes)} / ${kilobytes(page.bytes)}`,
+          kilobytes(page.frameworkCompressedBytes),
+          kilobytes(page.portalCompressedBytes),
+          page.baseline ? "(baseline)" : kilobytes(page.beyondBaselineCompressedBytes),
+          page.portalModules.map((module) => `\`${module}\``).join(", ") || "none",
+        ]),
+      ),
+
+    `**Memory** (RSS of the server process, ${results.memory.requests} requests to \`/profile\` ` +
+      `with a session at ${whole(results.memory.requestsPerSecond)} req/s, ` +
+      `${results.memory.unexpected} unexpected)\n\n` +
+      table(
+        ["before MB", "after each quarter MB", "peak MB", "3 s after the end MB", "growth MB"],
+        [
+          [
+            oneDecimal(results.memory.beforeMb),
+            results.memory.afterBatchMb.map(oneDecimal).join(", "),
+            oneDecimal(results.memory.peakMb),
+            oneDecimal(results.memory.settledMb),
+            oneDecimal(results.memory.growthMb),
+          ],
+        ],
+      ),
+
+    "**Targets**\n\n" +
+      table(
+        ["target", "goal", "measured", "met"],
+        results.targets.map((target) => [
+          target.name,
+          target.goal,
+          target.measured,
+          target.met ? "yes" : "**no**",
+        ]),
+      ),
+  ];
+  return `${sections.join("\n\n")}\n`;
+}

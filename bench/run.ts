@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: builds the portal, serves it with the NHS login simulator on the benchmark's
+ * own ports, and measures throughput, sign-in time, client JavaScript and memory.
+ * Results go to bench/results/latest.json and latest.md; docs/performance.md explains them.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { BENCH } from "./config";
+import { load, warmUp, type LoadResult, type LoadTarget } from "./load";
+import { measureMemory } from "./memory";
+import { weighPages, type PageWeight } from "./page-weight";
+import { markdown, percentile, type Results, type SignInSummary, type Target } from "./report";
+import { build, startPortal, startSimulator, type Server } from "./servers";
+import { cpuMilliseconds } from "./process-stats";
+import { runSignIns, SESSION_COOKIE, signIn, type SignIn } from "./sign-in";
+
+const { connections, durationSeconds, warmupSeconds } = BENCH.load;
+
+/** Share of CPU time the machine spends busy over a short interval, before the benchmarks. */
+async function cpuBusyShare(ms = 2_000): Promise<number> {
+  const sample = async () => {
+    const [cpu = ""] = (await readFile("/proc/stat", "utf8")).split("\n");
+    const ticks = cpu.split(/\s+/).slice(1).map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    return { idle, total: ticks.reduce((sum, value) => sum + value, 0) };
+  };
+  const first = await sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const second = await sample();
+  return 1 - (second.idle - first.idle) / (second.total - first.total);
+}
+
+/** Which portal was measured: the commit, and whether its sources had uncommitted changes. */
+function sourceVersion(): { commit: string; uncommittedChanges: boolean } {
+  const git = (...args: string[]) => spawnSync("git", args, { encoding: "utf8" }).stdout.trim();
+  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js"];
+  return {
+    commit: git("rev-parse", "--short", "HEAD") || "unknown",
+    uncommittedChanges: git("status", "--porcelain", "--", ...sources) !== "",
+  };
+}
+
+async function measureLoad(portal: Server, target: LoadTarget): Promise<LoadResult> {
+  console.log(`Load: ${target.name} ${target.path}`);
+  const serverPid = portal.serverPid;
+  await warmUp(portal.url, target, { connections, seconds: warmupSeconds, serverPid });
+  const result = await load(portal.url, target, {
+    connections,
+    seconds: durationSeconds,
+    serverPid,
+  });
+  console.log(
+    `  ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, ` +
+      `${result.serverCpuMsPerRequest.toFixed(2)} ms server CPU per request`,
+  );
+  return result;
+}
+
+/** Sign-ins for a while, with the CPU time the portal and the simulator spent on each. */
+async function measureSignIns(
+  mode: string,
+  servers: { portal: Server; simulator: Server },
+  options: { concurrency: number; seconds: number },
+): Promise<SignInSummary> {
+  const cpuBefore = {
+    portal: cpuMilliseconds(servers.portal.serverPid),
+    simulator: cpuMilliseconds(servers.simulator.serverPid),
+  };
+  const run = await runSignIns({ portal: servers.portal.url, persona: BENCH.persona, ...options });
+  const cpuPerSignIn = (server: "portal" | "simulator") =>
+    (cpuMilliseconds(servers[server].serverPid) - cpuBefore[server]) / run.completed;
+  const pick = (key: keyof Omit<SignIn, "cookie" | "sessionValue">, p: number) =>
+    percentile(
+      run.samples.map((sample) => sample[key]),
+      p,
+    );
+  console.log(`  ${mode}: ${run.perSecond.toFixed(1)} sign-ins/s, ${run.failed} failed`);
+  return {
+    mode,
+    concurrency: run.concurrency,
+    completed: run.completed,
+    failed: run.failed,
+    ...(run.firstError ? { firstError: run.firstError } : {}),
+    perSecond: run.perSecond,
+    totalP50Ms: pick("totalMs", 50),
+    totalP95Ms: pick("totalMs", 95),
+    portalP50Ms: pick("portalMs", 50),
+    portalP95Ms: pick("portalMs", 95),
+    portalStartP50Ms: pick("portalStartMs", 50),
+    portalStartP95Ms: pick("portalStartMs", 95),
+    portalCallbackP50Ms: pick("portalCallbackMs", 50),
+    portalCallbackP95Ms: pick("portalCallbackMs", 95),
+    simulatorP50Ms: pick("simulatorMs", 50),
+    simulatorP95Ms: pick("simulatorMs", 95),
+    portalCpuMsPerSignIn: cpuPerSignIn("portal"),
+    simulatorCpuMsPerSignIn: cpuPerSignIn("simulator"),
+  };
+}
+
+/** Client modules of the portal's own that a page may ship. */
+const ALLOWED_CLIENT_MODULES = [
+  "components/nhsuk-frontend-init.tsx",
+  "components/nhsuk-frontend-init.tsx -> nhsuk-frontend",
+];
+const ALLOWED_WHEN_LOGGED_IN = [...ALLOWED_CLIENT_MODULES, "components/timeout-warning.tsx"];
+
+function targets(
+  ratio: number,
+  loads: LoadResult[],
+  signIns: SignInSummary[],
+  pages: PageWeight[],
+  loggedInPages: string[],
+): Target[] {
+  const sequential = signIns[0]!;
+  const unexpected = loads.reduce((sum, run) => sum + run.unexpected, 0);
+  const extraModules = pages
+    .filter((page) => !page.baseline)
+    .flatMap((page) => {
+      const allowed = loggedInPages.includes(page.path)
+        ? ALLOWED_WHEN_LOGGED_IN
+        : ALLOWED_CLIENT_MODULES;
+      return page.portalModules
+        .filter((module) => !allowed.includes(module))
+        .map((module) => `${page.path}: ${module}`);
+    });
+  return [
+    {
+      name: "profile ÷ start page throughput",
+      goal: "≥ 0.8",
+      measured: ratio.toFixed(2),
+      met: ratio >= 0.8,
+    },
+    {
+      name: "sign-in, portal's server-side time p95 (one at a time)",
+      goal: "< 100 ms",
+      measured: `${Math.round(sequential.portalP95Ms)} ms`,
+      met: sequential.portalP95Ms < 100,
+    },
+    {
+      name: "client JS of the portal's own beyond the nhsuk-frontend initialisation (and the timeout warning when logged in)",
+      goal: "none",
+      measured: extraModules.length === 0 ? "none" : extraModules.join("; "),
+      met: extraModules.length === 0,
+    },
+    {
+      name: "every load-test response had the expected status",
+      goal: "0 unexpected",
+      measured: String(unexpected),
+      met: unexpected === 0,
+    },
+  ];
+}
+
+async function benchmark(portal: Server, simulator: Server, busy: number): Promise<Results> {
+  // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
+  for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
+
+  console.log("Client JavaScript per page (Chromium)…");
+  const session = await signIn(portal.url, BENCH.persona);
+  const loggedInPages = ["/profile"];
+  const pageWeight = await weighPages(portal.url, [
+    { name: "start page", path: "/" },
+    {
+      name: "profile",
+      path: "/profile",
+      session: { name: SESSION_COOKIE, value: session.sessionValue },
+    },
+    { name: "auth page", path: "/auth/logged-out" },
+    { name: "not found (smallest page)", path: "/bench-no-such-page", baseline: true },
+  ]);
+
+  // The start page and the profile one after the other, for the fairest ratio. The profile gets a
+  // fresh session: the portal rewrites a cookie whose activity is a minute old, and autocannon,
+  // unlike a browser, would keep sending the old one.
+  const start = await measureLoad(portal, { name: "start page", path: "/", expectedStatus: 200 });
+  const profile = await measureLoad(portal, {
+    name: "profile, with session",
+    path: "/profile",
+    cookie: (await signIn(portal.url, BENCH.persona)).cookie,
+    expectedStatus: 200,
+  });
+  const loads: LoadResult[] = [
+    start,
+    profile,
+    await measureLoad(portal, {
+      name: "static asset",
+      path: "/assets/images/favicon.svg",
+      expectedStatus: 200,
+    }),
+    await measureLoad(portal, {
+      name: "proxy redirect, no session",
+      path: "/profile",
+      expectedStatus: 303,
+    }),
+  ];
+  const ratio = profile.requestsPerSecond / start.requestsPerSecond;
+  const cpuRatio = start.serverCpuMsPerRequest / profile.serverCpuMsPerRequest;
+
+  console.log("Sign-ins…");
+  const servers = { portal, simulator };
+  const signIns = [
+    await measureSignIns("one at a time", servers, {
+      concurrency: 1,
+      seconds: BENCH.signIn.sequentialSeconds,
+    }),
+    await measureSignIns(`${BENCH.signIn.concurrency} side by side`, servers, {
+      concurrency: BENCH.signIn.concurrency,
+      seconds: BENCH.signIn.concurrentSeconds,
+    }),
+  ];
+
+  console.log(`Memory over ${BENCH.memory.requests} requests to /profile…`);
+  const memory = await measureMemory(
+    portal.url,
+    portal.serverPid,
+    async () => ({
+      name: "profile, with session",
+      path: "/profile",
+      cookie: (await signIn(portal.url, BENCH.persona)).cookie,
+      expectedStatus: 200,
+    }),
+    { connections, requests: BENCH.memory.requests, batches: BENCH.memory.batches },
+  );
+
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    source: sourceVersion(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+      node: process.versions.node,
+      busyShareAtStart: Number(busy.toFixed(2)),
+    },
+    settings: { connections, durationSeconds, warmupSeconds },
+    load: loads,
+    profileToStartRatio: ratio,
+    profileToStartCpuRatio: cpuRatio,
+    signIn: signIns,
+    pageWeight,
+    memory,
+    targets: targets(ratio, loads, signIns, pageWeight, loggedInPages),
+  };
+}
+
+async function main(): Promise<void> {
+  await mkdir(BENCH.resultsDir, { recursive: true });
+  if (!BENCH.skipBuild) build();
+
+  const busy = await cpuBusyShare();
+  if (busy > 0.15) {
+    console.warn(
+      `Warning: the machine is ${Math.round(busy * 100)}% busy before the benchmarks start; figures will be low.`,
+    );
+  }
+
+  const simulator = await startSimulator({
+    port: BENCH.simulatorPort,
+    redirectUri: `${BENCH.portal}/api/auth/callback/nhs-login`,
+    logFile: join(BENCH.resultsDir, "simulator.log"),
+  });
+  let portal: Server | undefined;
+  try {
+    portal = await startPortal({
+      port: BENCH.portalPort,
+      issuer: simulator.url,
+      authSecret: BENCH.authSecret,
+      logFile: join(BENCH.resultsDir, "portal.log"),
+    });
+    const results = await benchmark(portal, simulator, busy);
+    const table = markdown(results);
+    await writeFile(join(BENCH.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(join(BENCH.resultsDir, "latest.md"), table);
+    console.log(`\n${table}`);
+    console.log(`Written to ${BENCH.resultsDir}/latest.json and latest.md`);
+  } finally {
+    await portal?.stop();
+    await simulator.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
