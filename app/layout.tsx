@@ -5,7 +5,7 @@ import { Footer } from "@/components/footer";
 import { Header, type HeaderAccountItem } from "@/components/header";
 import { NhsukFrontendInit } from "@/components/nhsuk-frontend-init";
 import { SkipLink } from "@/components/skip-link";
-import { TimeoutWarning } from "@/components/timeout-warning";
+import { SessionTimeout } from "@/components/session-timeout";
 import { getConfig } from "@/lib/config";
 import { isNhsApp } from "@/lib/nhs-app";
 import { NHSUK_STYLESHEET } from "@/lib/nhsuk-assets";
@@ -84,7 +84,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           />
         )}
         {state.status === "active" && (
-          <TimeoutWarning
+          <SessionTimeout
             idleExpiresAt={state.idleExpiresAt}
             endsBecause={state.endsBecause}
             warningSeconds={config.session.warningSeconds}

@@ -35,6 +35,27 @@ describe("cookie codec", () => {
 
   afterEach(() => vi.useRealTimers());
 
+  it("writes standard compact JWE that a JOSE library reads", async () => {
+    const { compactDecrypt } = await import("jose");
+    const { hkdfSync } = await import("node:crypto");
+    const key = new Uint8Array(
+      hkdfSync("sha256", secret, "session", "NHS login portal cookie key (session)", 32),
+    );
+    const token = await cookieCodec(secret, "session").encode({ sub: "a" }, 60);
+    const { plaintext, protectedHeader } = await compactDecrypt(token, key);
+    expect(protectedHeader).toEqual({ alg: "dir", enc: "A256GCM" });
+    expect(JSON.parse(new TextDecoder().decode(plaintext))).toMatchObject({ sub: "a" });
+  });
+
+  it("refuses a cookie whose header was changed", async () => {
+    const token = await cookieCodec(secret, "session").encode({ sub: "a" }, 60);
+    const header = Buffer.from(JSON.stringify({ alg: "dir", enc: "A128GCM" })).toString(
+      "base64url",
+    );
+    const forged = [header, ...token.split(".").slice(1)].join(".");
+    expect(await cookieCodec(secret, "session").decode(forged)).toBeNull();
+  });
+
   it("refuses an expired cookie and garbage", async () => {
     const codec = cookieCodec(secret, "session");
     const token = await codec.encode({ sub: "a" }, 60);
