@@ -15,6 +15,12 @@ import "./portal.css";
 
 const NHS_BLUE = "#005eb8";
 
+/**
+ * Every page is rendered per request: each response carries its own CSP nonce, and the
+ * configuration (service name, NHS login) is read at run time, never baked in at build time.
+ */
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const { serviceName } = getConfig();
   return {
