@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { accessFor, isAuthRoute } from "@/lib/access";
 import { usesSecureCookies } from "@/lib/auth";
-import { getConfig } from "@/lib/config";
+import { getConfig, type Config } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
 import { meetsLevel } from "@/lib/nhs-login/vectors";
 import {
@@ -19,10 +19,11 @@ import {
  * the timed-out page. It redirects only; each gated page checks its level again itself.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const secure = usesSecureCookies(getConfig());
+  const config = getConfig();
+  const secure = usesSecureCookies(config);
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { dev: DEV, https: secure });
-  const response = await gate(request, () => {
+  const response = await gate(request, config, secure, () => {
     // Next.js reads the policy from the request to put the nonce on its own scripts.
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
@@ -37,8 +38,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 const DEV = process.env.NODE_ENV === "development";
 
-async function gate(request: NextRequest, next: () => NextResponse): Promise<NextResponse> {
-  const config = getConfig();
+async function gate(
+  request: NextRequest,
+  config: Config,
+  secure: boolean,
+  next: () => NextResponse,
+): Promise<NextResponse> {
   const { pathname, search, searchParams } = request.nextUrl;
 
   const access = accessFor(pathname);
@@ -47,7 +52,6 @@ async function gate(request: NextRequest, next: () => NextResponse): Promise<Nex
     return startNhsAppSignIn(request, assertedLoginIdentity);
   }
 
-  const secure = usesSecureCookies(config);
   const cookieName = sessionCookieName(secure);
   const cookie = request.cookies.get(cookieName)?.value;
   if (access === "public" && cookie === undefined) return next();
@@ -71,7 +75,7 @@ async function gate(request: NextRequest, next: () => NextResponse): Promise<Nex
   }
   const response = next();
   if (state.status === "active" && needsActivityUpdate(state.session, config.session)) {
-    await recordActivity(response, state.session, cookieName, secure);
+    await recordActivity(response, state.session, config, cookieName, secure);
   }
   return response;
 }
@@ -79,10 +83,10 @@ async function gate(request: NextRequest, next: () => NextResponse): Promise<Nex
 async function recordActivity(
   response: NextResponse,
   session: PortalSession,
+  config: Config,
   cookieName: string,
   secure: boolean,
 ): Promise<void> {
-  const config = getConfig();
   const updated = { ...session, lastActiveAt: nowSeconds() };
   response.cookies.set(
     cookieName,

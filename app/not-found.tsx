@@ -6,17 +6,12 @@ export const metadata: Metadata = { title: TITLE };
 
 export default function NotFound() {
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{TITLE}</h1>
-          <p>If you typed the web address, check it was correct.</p>
-          <p>If you pasted the web address, check you copied the entire address.</p>
-          <p>
-            <a href="/">Go to the start page</a>
-          </p>
-        </div>
-      </div>
+    <PageMain heading={TITLE}>
+      <p>If you typed the web address, check it was correct.</p>
+      <p>If you pasted the web address, check you copied the entire address.</p>
+      <p>
+        <a href="/">Go to the start page</a>
+      </p>
     </PageMain>
   );
 }

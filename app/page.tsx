@@ -15,26 +15,18 @@ export default async function StartPage() {
   if (state.status === "active") redirect("/profile");
   const { serviceName } = getConfig();
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{serviceName}</h1>
-          <p>Use this service to:</p>
-          <ul>
-            <li>see the details the NHS holds about you, such as your NHS number</li>
-            <li>find out which GP surgery you are registered with</li>
-            <li>check whether your GP online services account can be linked</li>
-          </ul>
-          <p>
-            NHS login allows you to access your health and care websites and apps with one set of
-            login details. We will check if you have an NHS login. If not, you can set one up.
-          </p>
-          <LoginButton
-            href="/auth/sign-in?returnTo=/profile"
-            attributes={{ "data-testid": "login" }}
-          />
-        </div>
-      </div>
+    <PageMain heading={serviceName}>
+      <p>Use this service to:</p>
+      <ul>
+        <li>see the details the NHS holds about you, such as your NHS number</li>
+        <li>find out which GP surgery you are registered with</li>
+        <li>check whether your GP online services account can be linked</li>
+      </ul>
+      <p>
+        NHS login allows you to access your health and care websites and apps with one set of login
+        details. We will check if you have an NHS login. If not, you can set one up.
+      </p>
+      <LoginButton href="/auth/sign-in?returnTo=/profile" attributes={{ "data-testid": "login" }} />
     </PageMain>
   );
 }

@@ -10,36 +10,31 @@ export const metadata: Metadata = { title: TITLE };
 export default async function GpPracticePage() {
   const { patient } = await requireAccess("/gp-practice");
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{TITLE}</h1>
-          {patient.gpOdsCode ? (
-            <>
-              <p>NHS login told us which GP surgery you are registered with.</p>
-              <SummaryList rows={[{ key: "GP surgery code", value: patient.gpOdsCode }]} />
-              <p>
-                This is the code the NHS gives each GP surgery, called an ODS code. Services use it
-                to find your surgery&apos;s details and to send information to the right place.
-              </p>
-            </>
-          ) : (
-            <InsetText>
-              <p>
-                NHS login did not share a GP surgery for you. This can happen if you are not
-                registered with a GP surgery in England, or you registered recently.
-              </p>
-            </InsetText>
-          )}
+    <PageMain heading={TITLE}>
+      {patient.gpOdsCode ? (
+        <>
+          <p>NHS login told us which GP surgery you are registered with.</p>
+          <SummaryList rows={[{ key: "GP surgery code", value: patient.gpOdsCode }]} />
           <p>
-            If you have moved or changed GP surgery,{" "}
-            <a href="https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/">
-              find out how to register with a GP surgery
-            </a>
-            .
+            This is the code the NHS gives each GP surgery, called an ODS code. Services use it to
+            find your surgery&apos;s details and to send information to the right place.
           </p>
-        </div>
-      </div>
+        </>
+      ) : (
+        <InsetText>
+          <p>
+            NHS login did not share a GP surgery for you. This can happen if you are not registered
+            with a GP surgery in England, or you registered recently.
+          </p>
+        </InsetText>
+      )}
+      <p>
+        If you have moved or changed GP surgery,{" "}
+        <a href="https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/">
+          find out how to register with a GP surgery
+        </a>
+        .
+      </p>
     </PageMain>
   );
 }

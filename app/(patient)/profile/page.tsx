@@ -34,31 +34,26 @@ export default async function ProfilePage() {
     { key: "Identity verification", value: describeLevel(patient.level) },
   ];
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{TITLE}</h1>
-          <p className="nhsuk-body-l">
-            These are the details NHS login shared with us about {displayName(patient)}.
-          </p>
-          <SummaryList rows={rows} />
-          {patient.level === "P0" && <NotSharedYet patient={patient} />}
-          <h2>Change your details</h2>
-          <p>
-            You can change your email address, mobile phone number or password, or delete your NHS
-            login, in your NHS login settings.
-          </p>
-          <p>
-            <a href="/auth/settings" data-testid="manage-nhs-login">
-              Manage your NHS login
-            </a>
-          </p>
-          <p>
-            To change your name or date of birth, contact your GP surgery. They update your NHS
-            record, and NHS login uses it the next time you log in.
-          </p>
-        </div>
-      </div>
+    <PageMain heading={TITLE}>
+      <p className="nhsuk-body-l">
+        These are the details NHS login shared with us about {displayName(patient)}.
+      </p>
+      <SummaryList rows={rows} />
+      {patient.level === "P0" && <NotSharedYet patient={patient} />}
+      <h2>Change your details</h2>
+      <p>
+        You can change your email address, mobile phone number or password, or delete your NHS
+        login, in your NHS login settings.
+      </p>
+      <p>
+        <a href="/auth/settings" data-testid="manage-nhs-login">
+          Manage your NHS login
+        </a>
+      </p>
+      <p>
+        To change your name or date of birth, contact your GP surgery. They update your NHS record,
+        and NHS login uses it the next time you log in.
+      </p>
     </PageMain>
   );
 }

@@ -69,43 +69,38 @@ export default async function SignInErrorPage({ searchParams }: Props) {
   const problem = problemFor(code);
   const insideNhsApp = context === "nhs-app" || isNhsApp((await headers()).get("user-agent"));
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{problem.title}</h1>
-          <p>{problem.explanation}</p>
-          {isReference(ref) && (
-            <p>
-              If you contact us about this, give this reference:{" "}
-              <strong data-testid="error-reference">{ref}</strong>
-            </p>
-          )}
-          {insideNhsApp ? (
-            <>
-              <p>Go back to the NHS App and try again from there.</p>
-              <Button
-                href="https://www.nhsapp.service.nhs.uk/"
-                attributes={{ "data-testid": "back-to-nhs-app" }}
-              >
-                Go back to the NHS App
-              </Button>
-            </>
-          ) : (
-            problem.retry && (
-              <Button
-                href="/auth/sign-in?returnTo=/profile"
-                attributes={{ "data-testid": "try-again" }}
-              >
-                Try logging in again
-              </Button>
-            )
-          )}
-          <p>
-            If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-            <a href="tel:111">call 111</a>.
-          </p>
-        </div>
-      </div>
+    <PageMain heading={problem.title}>
+      <p>{problem.explanation}</p>
+      {isReference(ref) && (
+        <p>
+          If you contact us about this, give this reference:{" "}
+          <strong data-testid="error-reference">{ref}</strong>
+        </p>
+      )}
+      {insideNhsApp ? (
+        <>
+          <p>Go back to the NHS App and try again from there.</p>
+          <Button
+            href="https://www.nhsapp.service.nhs.uk/"
+            attributes={{ "data-testid": "back-to-nhs-app" }}
+          >
+            Go back to the NHS App
+          </Button>
+        </>
+      ) : (
+        problem.retry && (
+          <Button
+            href="/auth/sign-in?returnTo=/profile"
+            attributes={{ "data-testid": "try-again" }}
+          >
+            Try logging in again
+          </Button>
+        )
+      )}
+      <p>
+        If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
+        <a href="tel:111">call 111</a>.
+      </p>
     </PageMain>
   );
 }

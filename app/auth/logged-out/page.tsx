@@ -9,23 +9,15 @@ export const metadata: Metadata = { title: TITLE };
 export default function LoggedOutPage() {
   const { serviceName } = getConfig();
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{TITLE}</h1>
-          <p>You have logged out of {serviceName}.</p>
-          <p>
-            If you are using a shared computer, close your browser. The next time anyone logs in
-            here, NHS login will ask for their login details.
-          </p>
-          <Button
-            href="/auth/sign-in?returnTo=/profile"
-            attributes={{ "data-testid": "log-in-again" }}
-          >
-            Log in again
-          </Button>
-        </div>
-      </div>
+    <PageMain heading={TITLE}>
+      <p>You have logged out of {serviceName}.</p>
+      <p>
+        If you are using a shared computer, close your browser. The next time anyone logs in here,
+        NHS login will ask for their login details.
+      </p>
+      <Button href="/auth/sign-in?returnTo=/profile" attributes={{ "data-testid": "log-in-again" }}>
+        Log in again
+      </Button>
     </PageMain>
   );
 }

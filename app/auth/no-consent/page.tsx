@@ -17,23 +17,18 @@ export default async function NoConsentPage({ searchParams }: Props) {
   const { serviceName } = getConfig();
   const who = insideNhsApp ? "The service provider" : serviceName;
   return (
-    <PageMain backLink={insideNhsApp ? undefined : <BackLink href="/" />}>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{TITLE}</h1>
-          <p>
-            {who} needs your NHS login information to show you your details, your GP surgery and
-            whether your GP online services account can be linked.
-          </p>
-          <p>
-            If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-            <a href="tel:111">call 111</a>.
-          </p>
-          <p>
-            <a href="tel:999">Call 999</a> if it is a life-threatening emergency.
-          </p>
-        </div>
-      </div>
+    <PageMain backLink={insideNhsApp ? undefined : <BackLink href="/" />} heading={TITLE}>
+      <p>
+        {who} needs your NHS login information to show you your details, your GP surgery and whether
+        your GP online services account can be linked.
+      </p>
+      <p>
+        If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
+        <a href="tel:111">call 111</a>.
+      </p>
+      <p>
+        <a href="tel:999">Call 999</a> if it is a life-threatening emergency.
+      </p>
     </PageMain>
   );
 }

@@ -27,20 +27,15 @@ export default async function TimedOutPage({ searchParams }: Props) {
       ? `you had been logged in for ${describeDuration(session.maxAgeSeconds)}`
       : `you had not done anything for ${describeDuration(session.idleTimeoutSeconds)}`;
   return (
-    <PageMain>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{TITLE}</h1>
-          <p data-testid="timeout-reason">For your security, we logged you out because {why}.</p>
-          <p>Log in again to carry on where you left off.</p>
-          <Button
-            href={`/auth/sign-in?returnTo=${encodeURIComponent(destination)}`}
-            attributes={{ "data-testid": "log-in-again" }}
-          >
-            Log in again
-          </Button>
-        </div>
-      </div>
+    <PageMain heading={TITLE}>
+      <p data-testid="timeout-reason">For your security, we logged you out because {why}.</p>
+      <p>Log in again to carry on where you left off.</p>
+      <Button
+        href={`/auth/sign-in?returnTo=${encodeURIComponent(destination)}`}
+        attributes={{ "data-testid": "log-in-again" }}
+      >
+        Log in again
+      </Button>
     </PageMain>
   );
 }

@@ -17,13 +17,14 @@ async function uplift(searchParams: Props["searchParams"]) {
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
   const state = await currentSession();
   const needed = levelToReach(destination);
-  return { destination, needed, state };
+  // Verified that high before, just not in this log-in: NHS login only needs to confirm it.
+  const highest = state.status === "active" ? state.session.patient.highestLevel : undefined;
+  const heading = highest && meetsLevel(highest, needed) ? CONFIRM : PROVE;
+  return { destination, needed, state, heading };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { needed, state } = await uplift(searchParams);
-  const highest = state.status === "active" ? state.session.patient.highestLevel : undefined;
-  return { title: highest && meetsLevel(highest, needed) ? CONFIRM : PROVE };
+  return { title: (await uplift(searchParams)).heading };
 }
 
 /**
@@ -32,53 +33,45 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  * log-in where it can.
  */
 export default async function UpliftPage({ searchParams }: Props) {
-  const { destination, needed, state } = await uplift(searchParams);
+  const { destination, needed, state, heading } = await uplift(searchParams);
   if (state.status !== "active") {
     redirect(`/auth/sign-in?returnTo=${encodeURIComponent(destination)}`);
   }
   const { patient } = state.session;
   if (meetsLevel(patient.level, needed)) redirect(destination);
-  const alreadyVerified =
-    patient.highestLevel !== undefined && meetsLevel(patient.highestLevel, needed);
   const continueHref = `/auth/sign-in?returnTo=${encodeURIComponent(destination)}`;
 
   return (
-    <PageMain backLink={<BackLink href="/profile" />}>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          {alreadyVerified ? (
-            <>
-              <h1>{CONFIRM}</h1>
-              <p>
-                You have already proved who you are with NHS login, but this page needs you to
-                confirm it&apos;s you again before we can show it.
-              </p>
-              <p>NHS login may ask you for a security code.</p>
-            </>
+    <PageMain backLink={<BackLink href="/profile" />} heading={heading}>
+      {heading === CONFIRM ? (
+        <>
+          <p>
+            You have already proved who you are with NHS login, but this page needs you to confirm
+            it&apos;s you again before we can show it.
+          </p>
+          <p>NHS login may ask you for a security code.</p>
+        </>
+      ) : (
+        <>
+          <p>
+            This page shows information from your health record, so we need to be sure it&apos;s
+            you.
+          </p>
+          {needed === "P9" ? (
+            <p>
+              NHS login will ask you to prove who you are. This usually means taking a photo of your
+              ID, such as a passport or driving licence, and a short video of your face.
+            </p>
           ) : (
-            <>
-              <h1>{PROVE}</h1>
-              <p>
-                This page shows information from your health record, so we need to be sure it&apos;s
-                you.
-              </p>
-              {needed === "P9" ? (
-                <p>
-                  NHS login will ask you to prove who you are. This usually means taking a photo of
-                  your ID, such as a passport or driving licence, and a short video of your face.
-                </p>
-              ) : (
-                <p>
-                  NHS login will ask you for some details, such as your date of birth and postcode,
-                  to find your NHS record.
-                </p>
-              )}
-              <p>You only need to do this once.</p>
-            </>
+            <p>
+              NHS login will ask you for some details, such as your date of birth and postcode, to
+              find your NHS record.
+            </p>
           )}
-          <LoginButton href={continueHref} attributes={{ "data-testid": "uplift-continue" }} />
-        </div>
-      </div>
+          <p>You only need to do this once.</p>
+        </>
+      )}
+      <LoginButton href={continueHref} attributes={{ "data-testid": "uplift-continue" }} />
     </PageMain>
   );
 }
