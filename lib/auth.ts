@@ -1,9 +1,9 @@
 import NextAuth, { type Account } from "next-auth";
-import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import { getConfig, type Config } from "./config";
 import { patientFromClaims, userInfoSchema, type Patient } from "./nhs-login/claims";
 import { toRs512SigningKey } from "./nhs-login/client-key";
 import { IdTokenError, verifyIdToken, type VerifiedIdToken } from "./nhs-login/id-token";
+import { issuerKeys } from "./nhs-login/issuer-keys";
 import { getNhsLoginMetadata } from "./nhs-login/metadata";
 import { NhsLogin } from "./nhs-login/provider";
 import { log, newReference } from "./log";
@@ -27,22 +27,6 @@ let signingKey: Promise<CryptoKey> | undefined;
 export function clientSigningKey(): Promise<CryptoKey> {
   signingKey ??= toRs512SigningKey(getConfig().nhsLogin.privateKey);
   return signingKey;
-}
-
-/** Rotated keys are found by one re-fetch on an unknown `kid`, at most every few seconds. */
-const JWKS_COOLDOWN_MS = 5_000;
-const jwksByUri = new Map<string, JWTVerifyGetKey>();
-function issuerKeys(jwksUri: string, timeoutMs: number): JWTVerifyGetKey {
-  let keys = jwksByUri.get(jwksUri);
-  if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUri), {
-      timeoutDuration: timeoutMs,
-      cooldownDuration: JWKS_COOLDOWN_MS,
-      cacheMaxAge: 10 * 60_000,
-    });
-    jwksByUri.set(jwksUri, keys);
-  }
-  return keys;
 }
 
 /** Why a sign-in was refused, beyond the ID token checks. */

@@ -1,0 +1,24 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+
+/**
+ * NHS login's signing keys, fetched once and kept. A token signed with a key the portal has not
+ * seen causes one re-fetch, at most once per cooldown, so a key rotation is picked up without
+ * letting forged `kid`s turn the portal into a JWKS request flood.
+ */
+export const JWKS_COOLDOWN_MS = 5_000;
+const JWKS_CACHE_MAX_AGE_MS = 10 * 60_000;
+
+const keySets = new Map<string, JWTVerifyGetKey>();
+
+export function issuerKeys(jwksUri: string, timeoutMs: number): JWTVerifyGetKey {
+  let keys = keySets.get(jwksUri);
+  if (!keys) {
+    keys = createRemoteJWKSet(new URL(jwksUri), {
+      timeoutDuration: timeoutMs,
+      cooldownDuration: JWKS_COOLDOWN_MS,
+      cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
+    });
+    keySets.set(jwksUri, keys);
+  }
+  return keys;
+}
