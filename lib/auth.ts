@@ -134,8 +134,7 @@ export const { handlers, signIn } = NextAuth(async () => {
         log("error", "nhs-login-callback-failed", {
           reference: context?.reference,
           error: typeof type === "string" ? type : error.name,
-          cause:
-            cause instanceof Error ? `${cause.name}: ${cause.message}`.slice(0, 200) : undefined,
+          cause: describeCause(cause),
         });
       },
       warn(code) {
@@ -145,6 +144,19 @@ export const { handlers, signIn } = NextAuth(async () => {
     },
   };
 });
+
+/**
+ * oauth4webapi's errors carry a stable `code`, and NHS login's OAuth `error` when it sent one;
+ * class names do not survive the production build's minification. Messages are fixed text.
+ */
+function describeCause(cause: unknown): string | undefined {
+  if (!(cause instanceof Error)) return undefined;
+  const { code, error } = cause as { code?: unknown; error?: unknown };
+  const label = [typeof code === "string" ? code : cause.name, typeof error === "string" && error]
+    .filter(Boolean)
+    .join(" ");
+  return `${label}: ${cause.message}`.slice(0, 200);
+}
 
 /** NHS login did not answer, or answered with a server error: worth trying again later. */
 function isUnavailable(error: unknown): boolean {
