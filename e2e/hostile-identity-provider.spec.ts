@@ -5,16 +5,17 @@ import {
   expectErrorPage,
   expectNoSession,
   injectFault,
+  logInAgainAtSimulator,
   logInAtSimulator,
   newPerson,
+  REFUSED,
+  UNAVAILABLE,
 } from "./support/nhs-login";
 
 /**
  * NHS login misbehaving, one fault at a time: every one ends on an NHS-styled error page with a
  * reference, and without a session.
  */
-const REFUSED = "Sorry, we could not log you in";
-const UNAVAILABLE = "Sorry, NHS login is not available at the moment";
 
 const FAULTS: ReadonlyArray<{ fault: FaultName; heading: string; delayMs?: number }> = [
   { fault: "authorize_access_denied", heading: "You have not logged in" },
@@ -48,7 +49,10 @@ for (const { fault, heading, delayMs } of FAULTS) {
     await injectFault(person, fault, delayMs);
     await page.goto("/profile");
     await logInAtSimulator(page, person, { consent: !fault.startsWith("authorize_") });
-    await expectErrorPage(page, heading);
+    const logged = await expectErrorPage(page, heading);
+    expect(logged.failure ?? logged.cause ?? logged.error, "the log says why").toEqual(
+      expect.any(String),
+    );
     await expectAccessible(page);
     await expectNoSession(page);
   });
@@ -87,11 +91,6 @@ test("the portal recovers by itself once NHS login answers again", async ({ page
   await logInAtSimulator(page, person);
   await expectErrorPage(page, UNAVAILABLE);
   await page.getByTestId("try-again").click();
-  // The simulator may remember the person: then it only asks for consent again.
-  const login = page.getByTestId(`login-as-${person}`);
-  const agree = page.getByTestId("consent-agree");
-  await expect(login.or(agree)).toBeVisible();
-  if (await login.isVisible()) await login.click();
-  await agree.click();
+  await logInAgainAtSimulator(page, person);
   await expect(page).toHaveURL(/\/profile$/);
 });

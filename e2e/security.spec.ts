@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { cookieCodec } from "../lib/session/codec";
 import { E2E } from "./support/environment";
-import { logIn, newPerson } from "./support/nhs-login";
+import { logIn, newPerson, newPersonDetails } from "./support/nhs-login";
+import { portalLogText } from "./support/portal-log";
 
 /** The protections a security reviewer expects, proved against the running portal. */
 test.describe.configure({ mode: "parallel" });
@@ -179,4 +180,27 @@ test("bounded fuzzing of the callback, page query strings and cookies: no 5xx, n
     expect(response.status(), `${path} #${i}`).toBeLessThan(500);
     expect(response.headers()["set-cookie"] ?? "").not.toMatch(/portal\.session=[^;]{20,}/);
   }
+});
+
+test("the portal's log holds no tokens, codes or details about the person", async ({ page }) => {
+  const person = await newPersonDetails("p9");
+  const callback = page.waitForRequest(/\/api\/auth\/callback\/nhs-login\?code=/);
+  await logIn(page, person.id);
+  const returned = new URL((await callback).url()).searchParams;
+  await expect.poll(() => portalLogText(E2E.portal)).toMatch(/"event":"sign-in"/);
+
+  const log = await portalLogText(E2E.portal);
+  const demographics = person.demographics!;
+  for (const detail of [
+    person.sub,
+    person.email,
+    person.phoneNumber,
+    demographics.nhsNumber,
+    demographics.familyName,
+    returned.get("code")!,
+    returned.get("state")!,
+  ]) {
+    expect(log, "a detail from this log-in").not.toContain(detail);
+  }
+  expect(log, "a JSON Web Token").not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/);
 });

@@ -1,16 +1,27 @@
 import { spawn, spawnSync } from "node:child_process";
-import { E2E } from "./environment";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { E2E, portalLogFile } from "./environment";
 
-/** Builds the portal once and serves the build twice, as two instances behind one secret. */
+/**
+ * Builds the portal once and serves the build as several instances sharing one secret. Each
+ * instance's log is also written to a file, so tests can check what operators would see.
+ */
 const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const servers = E2E.portals.map(({ port, env }) =>
-  spawn("npx", ["next", "start", "-p", String(port)], {
-    stdio: "inherit",
+const servers = E2E.portals.map(({ port, env }) => {
+  const logFile = portalLogFile(port);
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
-  }),
-);
+  });
+  server.stdout.on("data", (chunk: Buffer) => (log.write(chunk), process.stdout.write(chunk)));
+  server.stderr.on("data", (chunk: Buffer) => (log.write(chunk), process.stderr.write(chunk)));
+  return server;
+});
 for (const server of servers) {
   server.on("exit", (code) => {
     for (const other of servers) other.kill("SIGTERM");
