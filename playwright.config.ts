@@ -3,9 +3,15 @@ import { E2E } from "./e2e/support/environment";
 
 /**
  * End-to-end tests in Debian's Chromium against a production build of the portal and the local
- * NHS login simulator. Two portal instances share AUTH_SECRET: the second has shortened session
- * limits for the timeout tests, and proves that any instance serves any person.
+ * NHS login simulator. Four portal instances share AUTH_SECRET: the main one, one with shortened
+ * session limits for the timeout tests, a second instance behind the main one's address, and one
+ * whose NHS login the tests take down (see e2e/support/environment.ts).
+ *
+ * Faults that spoil the simulator for everyone (its signing keys) run in a project of their own,
+ * after the parallel ones.
  */
+const WHOLE_SIMULATOR = /nhs-login-outages\.spec\.ts$/;
+
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -31,8 +37,19 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: { baseURL: E2E.portal, trace: "retain-on-failure" },
   projects: [
-    { name: "chromium", use: chromium },
-    { name: "no-javascript", use: { ...chromium, javaScriptEnabled: false } },
+    { name: "chromium", use: chromium, testIgnore: WHOLE_SIMULATOR },
+    {
+      name: "no-javascript",
+      use: { ...chromium, javaScriptEnabled: false },
+      testIgnore: WHOLE_SIMULATOR,
+    },
+    {
+      name: "nhs-login-outages",
+      use: chromium,
+      testMatch: WHOLE_SIMULATOR,
+      fullyParallel: false,
+      dependencies: ["chromium", "no-javascript"],
+    },
   ],
   webServer: [
     {
@@ -45,7 +62,7 @@ export default defineConfig({
     },
     {
       command: "npx tsx e2e/support/start-portals.ts",
-      url: `${E2E.shortSessionPortal}/accessibility`,
+      url: `${E2E.outagePortal}/accessibility`,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       timeout: 300_000,

@@ -4,7 +4,7 @@ import { expectNoSession, logInAtSimulator, newPerson } from "./support/nhs-logi
 
 /**
  * NHS login's session rules, on the portal instance with shortened limits (idle 12 s, warning
- * 6 s before, 40 s in all). It shares AUTH_SECRET with the other instance.
+ * 6 s before, 40 s in all).
  */
 const portal = E2E.shortSessionPortal;
 
@@ -68,10 +68,4 @@ test("activity keeps the session alive until the absolute limit", async ({ page 
   await expect(page.getByTestId("timeout-reason")).toContainText(
     `you had been logged in for ${SHORT_SESSION.maxAgeSeconds} seconds`,
   );
-});
-
-test("a log-in through one instance is valid on the other", async ({ page }) => {
-  await logInToShortSessionPortal(page);
-  await page.goto(`${E2E.portal}/profile`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
 });

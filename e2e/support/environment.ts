@@ -2,6 +2,16 @@
 const simulator = "http://localhost:4100";
 const portal = "http://localhost:3100";
 const shortSessionPortal = "http://localhost:3101";
+/** Another instance behind the main portal's public address, as behind a load balancer. */
+const secondInstance = "http://localhost:3102";
+/** A portal whose NHS login the tests start and stop themselves, to take it down. */
+const outagePortal = "http://localhost:3103";
+const outageSimulator = "http://localhost:4101";
+
+/** Where each portal instance's log goes during the e2e run (outside test-results, which is wiped). */
+export function portalLogFile(port: number): string {
+  return `.local/e2e-logs/portal-${port}.log`;
+}
 
 /** Shortened limits for the timeout tests on the second portal. */
 export const SHORT_SESSION = { idleTimeoutSeconds: 12, warningSeconds: 6, maxAgeSeconds: 40 };
@@ -19,6 +29,9 @@ export const E2E = {
   simulator,
   portal,
   shortSessionPortal,
+  secondInstance,
+  outagePortal,
+  outageSimulator,
   simulatorEnv: {
     SIMULATOR_PORT: "4100",
     SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal]
@@ -36,6 +49,11 @@ export const E2E = {
         SESSION_WARNING_SECONDS: String(SHORT_SESSION.warningSeconds),
         SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION.maxAgeSeconds),
       },
+    },
+    { port: 3102, env: { ...sharedPortalEnv, AUTH_URL: portal } },
+    {
+      port: 3103,
+      env: { ...sharedPortalEnv, AUTH_URL: outagePortal, NHS_LOGIN_ISSUER: outageSimulator },
     },
   ],
 };
