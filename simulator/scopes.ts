@@ -1,20 +1,8 @@
-/** NHS login's scopes and the claims each releases, with the proofing levels they apply at. */
+/** NHS login's scopes (the portal's list) and the claims each releases, by proofing level. */
+import { KNOWN_SCOPES as SCOPES, type Scope } from "../lib/nhs-login/scopes";
 import type { Level } from "./vectors";
 
-export const SCOPES = [
-  "openid",
-  "profile",
-  "profile_extended",
-  "basic_demographics",
-  "email",
-  "phone",
-  "landline",
-  "gp_registration_details",
-  "gp_integration_credentials",
-  "client_metadata",
-  "nhs_app_credentials",
-] as const;
-export type Scope = (typeof SCOPES)[number];
+export { SCOPES, type Scope };
 
 export function isScope(value: unknown): value is Scope {
   return typeof value === "string" && (SCOPES as readonly string[]).includes(value);

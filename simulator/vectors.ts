@@ -1,37 +1,28 @@
-/** Vectors of trust (`vtr` / `vot`): identity proofing level plus credentials, e.g. "P9.Cp.Cd". */
+/**
+ * How NHS login reads `vtr` and chooses `vot`, on top of the portal's own list of vectors of trust
+ * (lib/nhs-login/vectors.ts), so the two cannot drift apart.
+ */
+import {
+  isVector,
+  LEVELS,
+  levelOfVector,
+  levelRank,
+  meetsLevel,
+  type Level,
+  type Vector,
+} from "../lib/nhs-login/vectors";
 
-export const LEVELS = ["P0", "P5", "P9"] as const;
-export type Level = (typeof LEVELS)[number];
-
-export const KNOWN_VECTORS = [
-  "P0.Cp",
-  "P5.Cp.Cd",
-  "P5.Cp.Ck",
-  "P5.Cm",
-  "P9.Cp.Cd",
-  "P9.Cp.Ck",
-  "P9.Cm",
-] as const;
-export type Vector = (typeof KNOWN_VECTORS)[number];
+export {
+  KNOWN_VECTORS,
+  LEVELS,
+  isVector,
+  meetsLevel,
+  type Level,
+  type Vector,
+} from "../lib/nhs-login/vectors";
 
 /** What NHS login assumes when a request has no `vtr`. */
 export const DEFAULT_VTR: readonly Vector[] = ["P9.Cp.Cd", "P9.Cp.Ck", "P9.Cm"];
-
-export function isVector(value: unknown): value is Vector {
-  return typeof value === "string" && (KNOWN_VECTORS as readonly string[]).includes(value);
-}
-
-export function levelOf(vector: Vector): Level {
-  return vector.slice(0, 2) as Level;
-}
-
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
-}
-
-export function meetsLevel(actual: Level, required: Level): boolean {
-  return levelRank(actual) >= levelRank(required);
-}
 
 export type VtrResult = { ok: true; vectors: Vector[] } | { ok: false; reason: string };
 
@@ -74,7 +65,7 @@ export function parseVtr(raw: unknown, registered: readonly Vector[]): VtrResult
 
 /** The lowest level among the requested vectors: what a person must reach to continue. */
 export function lowestRequestedLevel(requested: readonly Vector[]): Level {
-  const ranks = requested.map((vector) => levelRank(levelOf(vector)));
+  const ranks = requested.map((vector) => levelRank(levelOfVector(vector)));
   return LEVELS[Math.min(...ranks)] ?? "P9";
 }
 
@@ -91,10 +82,11 @@ function credentialRank(vector: Vector): number {
  * over P0); among equals, a password plus a registered device (Cp.Cd), as most people log in.
  */
 export function chooseVot(requested: readonly Vector[], level: Level): Vector | undefined {
-  const satisfied = requested.filter((vector) => meetsLevel(level, levelOf(vector)));
+  const satisfied = requested.filter((vector) => meetsLevel(level, levelOfVector(vector)));
   satisfied.sort(
     (a, b) =>
-      levelRank(levelOf(b)) - levelRank(levelOf(a)) || credentialRank(a) - credentialRank(b),
+      levelRank(levelOfVector(b)) - levelRank(levelOfVector(a)) ||
+      credentialRank(a) - credentialRank(b),
   );
   return satisfied[0];
 }

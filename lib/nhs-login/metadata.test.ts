@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { discoveryDocument } from "../../simulator/routes/discovery";
 import { getNhsLoginMetadata, NhsLoginUnavailableError } from "./metadata";
 
 /** A real HTTP server standing in for NHS login's discovery endpoint, answering as told. */
@@ -28,15 +29,9 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** NHS login's document, as the simulator publishes it, with any fields changed. */
 function discovery(issuer: string, overrides: Record<string, unknown> = {}) {
-  return {
-    issuer,
-    authorization_endpoint: `${issuer}/authorize`,
-    token_endpoint: `${issuer}/token`,
-    userinfo_endpoint: `${issuer}/userinfo`,
-    jwks_uri: `${issuer}/.well-known/jwks.json`,
-    ...overrides,
-  };
+  return { ...discoveryDocument(issuer), ...overrides };
 }
 
 async function unavailableBecause(issuer: string, timeoutMs = 1_000): Promise<string> {
