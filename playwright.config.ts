@@ -3,9 +3,10 @@ import { E2E } from "./e2e/support/environment";
 
 /**
  * End-to-end tests in Debian's Chromium against a production build of the portal and the local
- * NHS login simulator. Four portal instances share AUTH_SECRET: the main one, one with shortened
- * session limits for the timeout tests, a second instance behind the main one's address, and one
- * whose NHS login the tests take down (see e2e/support/environment.ts).
+ * NHS login simulator. Five portal instances share AUTH_SECRET: the main one, one with shortened
+ * session limits for the timeout tests, a second instance behind the main one's address, one
+ * whose NHS login the tests take down, and one served over https through a TLS terminator (see
+ * e2e/support/environment.ts).
  *
  * Faults that spoil the simulator for everyone (its signing keys) run in a project of their own,
  * after the parallel ones.

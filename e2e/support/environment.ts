@@ -7,6 +7,8 @@ const secondInstance = "http://localhost:3102";
 /** A portal whose NHS login the tests start and stop themselves, to take it down. */
 const outagePortal = "http://localhost:3103";
 const outageSimulator = "http://localhost:4101";
+/** An instance served over https, through a TLS terminator as in production. */
+const httpsPortal = "https://localhost:3443";
 
 /** Where each portal instance's log goes during the e2e run (outside test-results, which is wiped). */
 export function portalLogFile(port: number): string {
@@ -32,9 +34,10 @@ export const E2E = {
   secondInstance,
   outagePortal,
   outageSimulator,
+  httpsPortal,
   simulatorEnv: {
     SIMULATOR_PORT: "4100",
-    SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal]
+    SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal, httpsPortal]
       .map((origin) => `${origin}/api/auth/callback/nhs-login`)
       .join(","),
   },
@@ -55,5 +58,6 @@ export const E2E = {
       port: 3103,
       env: { ...sharedPortalEnv, AUTH_URL: outagePortal, NHS_LOGIN_ISSUER: outageSimulator },
     },
+    { port: 3104, env: { ...sharedPortalEnv, AUTH_URL: httpsPortal }, httpsPort: 3443 },
   ],
 };

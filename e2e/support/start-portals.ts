@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { E2E, portalLogFile } from "./environment";
+import { startTlsTerminator } from "./tls-terminator";
 
 /**
  * Builds the portal once and serves the build as several instances sharing one secret. Each
@@ -10,7 +11,8 @@ import { E2E, portalLogFile } from "./environment";
 const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const servers = E2E.portals.map(({ port, env }) => {
+const servers = E2E.portals.map(({ port, env, httpsPort }) => {
+  if (httpsPort) startTlsTerminator(httpsPort, port);
   const logFile = portalLogFile(port);
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
