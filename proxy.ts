@@ -3,6 +3,7 @@ import { accessFor, isAuthRoute } from "@/lib/access";
 import { usesSecureCookies } from "@/lib/auth";
 import { getConfig, type Config } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
+import { isNhsApp } from "@/lib/nhs-app";
 import { meetsLevel } from "@/lib/nhs-login/vectors";
 import {
   encodeSessionCookie,
@@ -12,11 +13,17 @@ import {
   sessionCookieName,
   type PortalSession,
 } from "@/lib/session/session";
+import {
+  parseTimeoutReason,
+  TIMED_OUT_NOTICE_HEADER,
+  timedOutNoticeCookieName,
+} from "@/lib/sign-in/timed-out";
 
 /**
  * The route gate. Runs on every page request: no session → NHS login, with the page as the
  * return address; a session below the page's level → the uplift page; a timed-out session →
- * the timed-out page. It redirects only; each gated page checks its level again itself.
+ * straight back to NHS login to authenticate again (inside the NHS App, which keeps its own
+ * session, the timed-out page). It redirects only; each gated page checks its level again.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
@@ -28,7 +35,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
     headers.set("x-nonce", nonce);
-    return NextResponse.next({ request: { headers } });
+    return withTimedOutNotice(request, headers, secure);
   });
   response.headers.set("content-security-policy", policy);
   if (secure)
@@ -63,7 +70,9 @@ async function gate(
     const response =
       access === "public"
         ? next()
-        : redirectTo(request, "/auth/timed-out", { reason: state.reason, returnTo });
+        : isNhsApp(request.headers.get("user-agent"))
+          ? redirectTo(request, "/auth/timed-out", { reason: state.reason, returnTo })
+          : redirectTo(request, "/auth/sign-in", { returnTo, timedOut: state.reason });
     response.cookies.set(cookieName, "", { path: "/", maxAge: 0, secure });
     return response;
   }
@@ -76,6 +85,22 @@ async function gate(
   const response = next();
   if (state.status === "active" && needsActivityUpdate(state.session, config.session)) {
     await recordActivity(response, state.session, config, cookieName, secure);
+  }
+  return response;
+}
+
+/**
+ * Lets the page through, carrying the one-time "why you logged in again" notice from its cookie
+ * (which is then removed). A notice header sent by the browser itself is dropped.
+ */
+function withTimedOutNotice(request: NextRequest, headers: Headers, secure: boolean): NextResponse {
+  const cookieName = timedOutNoticeCookieName(secure);
+  const reason = parseTimeoutReason(request.cookies.get(cookieName)?.value);
+  headers.delete(TIMED_OUT_NOTICE_HEADER);
+  if (reason) headers.set(TIMED_OUT_NOTICE_HEADER, reason);
+  const response = NextResponse.next({ request: { headers } });
+  if (request.cookies.has(cookieName)) {
+    response.cookies.set(cookieName, "", { path: "/", maxAge: 0, secure });
   }
   return response;
 }

@@ -11,6 +11,7 @@ import { isNhsApp } from "@/lib/nhs-app";
 import { NHSUK_STYLESHEET } from "@/lib/nhsuk-assets";
 import { displayName } from "@/lib/patient-display";
 import { currentSession } from "@/lib/session/current";
+import { nowSeconds } from "@/lib/session/session";
 import "./portal.css";
 
 const NHS_BLUE = "#005eb8";
@@ -91,8 +92,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         )}
         {state.status === "active" && (
           <SessionTimeout
-            idleExpiresAt={state.idleExpiresAt}
-            endsBecause={state.endsBecause}
+            secondsLeft={state.idleExpiresAt - nowSeconds()}
             warningSeconds={config.session.warningSeconds}
           />
         )}

@@ -3,47 +3,41 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export type TimeoutWarningProps = {
-  /** When the session ends without activity, in seconds since the epoch. */
-  idleExpiresAt: number;
-  /** Which limit ends it: inactivity, or the most a session may last. */
-  endsBecause: "idle" | "max-age";
+  /** How long the session has left without activity, counted by the server when it answered. */
+  secondsLeft: number;
   /** How long before that to warn. */
   warningSeconds: number;
 };
 
+/** A moment past the limit, so the server agrees the session has ended when the page reloads. */
+const SLACK_MS = 1_000;
+
 /**
- * Warns before the inactivity limit and offers to stay logged in; when the limit is reached the
- * page leaves for the timed-out page on its own, so no personal data stays on screen. Without
- * JavaScript the server enforces the same limits on the next request.
+ * Warns before the inactivity limit and offers to stay logged in. At the limit the page loads
+ * itself again: the server then ends the session and sends the person back to NHS login, so no
+ * personal data stays on screen. Times are relative to the server's answer, so a wrong clock in
+ * the browser cannot end a session early. Without JavaScript the server enforces the same limits
+ * on the next request.
  */
-export function TimeoutWarning({
-  idleExpiresAt,
-  endsBecause,
-  warningSeconds,
-}: TimeoutWarningProps) {
+export function TimeoutWarning({ secondsLeft, warningSeconds }: TimeoutWarningProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [expiresAt, setExpiresAt] = useState(idleExpiresAt);
-  const [reason, setReason] = useState(endsBecause);
+  const [remaining, setRemaining] = useState(secondsLeft);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    const msUntil = (seconds: number) => Math.max(0, seconds * 1000 - Date.now());
     const warn = window.setTimeout(
       () => {
         if (!dialog.current?.open) dialog.current?.showModal();
       },
-      msUntil(expiresAt - warningSeconds),
+      Math.max(0, (remaining - warningSeconds) * 1000),
     );
-    const end = window.setTimeout(() => {
-      // A full navigation, so nothing of this page stays in memory or on screen.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign(`/auth/timed-out?reason=${reason}`);
-    }, msUntil(expiresAt));
+    // A full navigation, so nothing of this page stays in memory or on screen.
+    const end = window.setTimeout(() => window.location.reload(), remaining * 1000 + SLACK_MS);
     return () => {
       window.clearTimeout(warn);
       window.clearTimeout(end);
     };
-  }, [expiresAt, reason, warningSeconds]);
+  }, [remaining, warningSeconds]);
 
   const stayLoggedIn = useCallback(async () => {
     const response = await fetch("/auth/keep-alive", { method: "POST" }).catch(() => null);
@@ -51,11 +45,10 @@ export function TimeoutWarning({
       setFailed(true);
       return;
     }
-    const body = (await response.json()) as TimeoutWarningProps;
+    const body = (await response.json()) as Pick<TimeoutWarningProps, "secondsLeft">;
     setFailed(false);
     dialog.current?.close();
-    setExpiresAt(body.idleExpiresAt);
-    setReason(body.endsBecause);
+    setRemaining(body.secondsLeft);
   }, []);
 
   const minutes = Math.max(1, Math.round(warningSeconds / 60));

@@ -1,5 +1,7 @@
 import type { Vector } from "../nhs-login/vectors";
 import { cookieCodec } from "../session/codec";
+import type { TimeoutReason } from "../session/session";
+import { parseTimeoutReason } from "./timed-out";
 
 /**
  * A sign-in in progress, kept in an encrypted cookie from the moment the portal sends the
@@ -13,6 +15,8 @@ export interface SignInAttempt {
   returnTo: string;
   /** Started by the NHS App (asserted login identity), so failures send the person back there. */
   fromNhsApp: boolean;
+  /** Started because the last session reached a time limit: the person is told so on return. */
+  timedOut?: TimeoutReason;
 }
 
 export const SIGN_IN_MAX_AGE_SECONDS = 15 * 60;
@@ -40,10 +44,12 @@ export async function decodeSignInAttempt(
   ) {
     return null;
   }
+  const timedOut = parseTimeoutReason(candidate.timedOut);
   return {
     state: candidate.state,
     vectors: candidate.vectors,
     returnTo: candidate.returnTo,
     fromNhsApp: candidate.fromNhsApp === true,
+    ...(timedOut ? { timedOut } : {}),
   };
 }

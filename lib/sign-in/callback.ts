@@ -2,6 +2,8 @@ import type { NextRequest } from "next/server";
 import { log, newReference } from "../log";
 import { decodeSignInAttempt, signInCookieName, type SignInAttempt } from "./attempt";
 import { runInCallbackContext, type CallbackContext } from "./context";
+import { timedOutNoticeCookieName } from "./timed-out";
+import type { TimeoutReason } from "../session/session";
 
 type Handler = (request: NextRequest) => Promise<Response>;
 
@@ -83,8 +85,12 @@ export async function handleCallback(
       ? `${location}&context=nhs-app`
       : location;
   const result = new Response(null, { status: 303, headers: new Headers(response.headers) });
-  result.headers.set("location", new URL(target, request.nextUrl.origin).toString());
+  const destination = new URL(target, request.nextUrl.origin);
+  result.headers.set("location", destination.toString());
   result.headers.append("set-cookie", expiredCookie(cookieName, settings.secureCookies));
+  if (attempt.timedOut && !destination.pathname.startsWith("/auth/error")) {
+    result.headers.append("set-cookie", timedOutNotice(attempt.timedOut, settings.secureCookies));
+  }
   return result;
 }
 
@@ -104,6 +110,11 @@ function redirect(
   headers.append("set-cookie", expiredCookie(cookieName, settings.secureCookies));
   headers.set("cache-control", "no-store");
   return new Response(null, { status: 303, headers });
+}
+
+function timedOutNotice(reason: TimeoutReason, secure: boolean): string {
+  const name = timedOutNoticeCookieName(secure);
+  return `${name}=${reason}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
 export function expiredCookie(name: string, secure: boolean): string {

@@ -8,6 +8,7 @@ import { NHS_LOGIN_PROVIDER_ID } from "../nhs-login/provider";
 import { formatVtr, meetsLevel, vectorsForLevel } from "../nhs-login/vectors";
 import { currentSession } from "../session/current";
 import { encodeSignInAttempt, signInCookieName, SIGN_IN_MAX_AGE_SECONDS } from "./attempt";
+import { parseTimeoutReason } from "./timed-out";
 
 /** Set at log-out so that the next log-in in this browser asks NHS login to authenticate again. */
 export const REAUTHENTICATE_COOKIE = "portal.reauthenticate";
@@ -23,6 +24,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   const returnTo = safeReturnTo(params.get("returnTo"), "/profile");
   const level = levelToReach(returnTo);
   const assertedLoginIdentity = params.get("assertedLoginIdentity");
+  const timedOut = parseTimeoutReason(params.get("timedOut"));
 
   const state = await currentSession();
   if (
@@ -38,7 +40,8 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   if (assertedLoginIdentity) {
     authorizationParams.asserted_login_identity = assertedLoginIdentity;
     authorizationParams.prompt = "none";
-  } else if (request.cookies.has(REAUTHENTICATE_COOKIE)) {
+  } else if (timedOut || request.cookies.has(REAUTHENTICATE_COOKIE)) {
+    // NHS login requires a full re-authentication after either time limit, not single sign-on.
     authorizationParams.prompt = "login";
   }
 
@@ -68,6 +71,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
       vectors,
       returnTo,
       fromNhsApp: assertedLoginIdentity !== null,
+      ...(timedOut ? { timedOut } : {}),
     },
     config.auth.secret,
   );

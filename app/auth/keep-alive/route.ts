@@ -25,10 +25,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (renewed.status !== "active")
     return NextResponse.json({ status: renewed.status }, { status: 401 });
   const secure = usesSecureCookies(config);
-  const response = NextResponse.json({
-    idleExpiresAt: renewed.idleExpiresAt,
-    endsBecause: renewed.endsBecause,
-  });
+  const response = NextResponse.json({ secondsLeft: renewed.idleExpiresAt - nowSeconds() });
   response.cookies.set(
     sessionCookieName(secure),
     await encodeSessionCookie(session, config.auth.secret, config.session),
