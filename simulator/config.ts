@@ -39,6 +39,7 @@ export function optionsFromEnvironment(
   return {
     port,
     ...(env.SIMULATOR_HOST ? { host: env.SIMULATOR_HOST } : {}),
+    ...(env.SIMULATOR_CONTROL_FROM_ANYWHERE === "true" ? { controlFromAnywhere: true } : {}),
     ...(env.SIMULATOR_ISSUER ? { issuer: env.SIMULATOR_ISSUER } : {}),
     localClient: {
       keyFile: env.NHS_LOGIN_PRIVATE_KEY_FILE || DEFAULT_LOCAL_KEY_FILE,

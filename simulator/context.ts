@@ -19,5 +19,7 @@ export interface SimulatorContext {
   assertions: AssertedLoginIdentityVerifier;
   journeys: JourneyStore;
   provider: Provider;
+  /** Whether the control API answers callers other than this machine. */
+  controlFromAnywhere: boolean;
   log(line: string): void;
 }

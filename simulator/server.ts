@@ -43,6 +43,11 @@ export interface SimulatorOptions {
   port?: number;
   /** Interface to listen on; default all. */
   host?: string;
+  /**
+   * Answer the control API from any address, not only from this machine: for tests that run in
+   * another container on a private network. Default false.
+   */
+  controlFromAnywhere?: boolean;
   /** Issuer and base URL, no trailing slash. Default http://localhost:<port>. */
   issuer?: string;
   /** The portal's zero-configuration client; false leaves it out. */
@@ -142,6 +147,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     idTokens,
     journeys: new JourneyStore(),
     assertions: new AssertedLoginIdentityVerifier(clients, idTokens),
+    controlFromAnywhere: options.controlFromAnywhere === true,
     log,
   };
   const provider = createProvider(shared);

@@ -43,10 +43,23 @@ function parse<T>(ctx: Context, schema: z.ZodType<T>, body: unknown): T | undefi
   return undefined;
 }
 
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const ipv4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
+  return address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ipv4);
+}
+
 export function controlRoutes(simulator: SimulatorContext): Middleware {
   const { faults, personas, clients, keys } = simulator;
   return async (ctx, next) => {
     if (!ctx.path.startsWith("/simulator/")) return next();
+    // Anyone who can reach the control API can change what the simulator answers.
+    if (!simulator.controlFromAnywhere && !isLoopback(ctx.req.socket.remoteAddress)) {
+      const description =
+        "the control API answers only this machine; on a private test network set SIMULATOR_CONTROL_FROM_ANYWHERE=true";
+      return sendJson(ctx, { error: "access_denied", error_description: description }, 403);
+    }
     const route = `${ctx.method} ${ctx.path.replace(/\/$/, "")}`;
 
     if (route === "GET /simulator/personas") {

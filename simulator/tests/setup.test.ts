@@ -291,6 +291,10 @@ describe("start-up rules", () => {
         redirectUris: ["http://localhost:3000/a", "http://localhost:3001/b"],
       },
     });
+    expect(options.controlFromAnywhere).toBeUndefined();
+    expect(
+      optionsFromEnvironment({ SIMULATOR_CONTROL_FROM_ANYWHERE: "true" }).controlFromAnywhere,
+    ).toBe(true);
     expect(() => optionsFromEnvironment({ SIMULATOR_ISSUER: "http://x/path" })).toThrow(
       /origin only/,
     );
