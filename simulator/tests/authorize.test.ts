@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimulatorControl } from "../control";
+import { describe, expect, it } from "vitest";
 import {
   Browser,
   REDIRECT_URI,
@@ -11,20 +10,10 @@ import {
   exchange,
   logInAndConsent,
   press,
-  startTestSimulator,
-  type TestWorld,
+  simulatorForFile,
 } from "./helpers";
 
-let world: TestWorld;
-let control: SimulatorControl;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-  control = new SimulatorControl(world.issuer);
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 /** Sends an authorization request and returns where the browser ends up. */
 async function authorize(params: Record<string, string | undefined>, browser = new Browser()) {
@@ -178,7 +167,7 @@ describe("the journey pages", () => {
   });
 
   it("uplifts a P0 person to P9 and fills in their details", async () => {
-    const person = await control.createPersona("p0-uplift");
+    const person = await world.control.createPersona("p0-uplift");
     const browser = new Browser();
     const start = await authorize({ scope: "openid profile" }, browser);
     const uplift = await press(browser, world.issuer, start.page!, `login-as-${person.id}`);
@@ -195,21 +184,21 @@ describe("the journey pages", () => {
     const claims = decodeJwt(String(tokens.body.id_token));
     expect(claims).toMatchObject({ vot: "P9.Cp.Cd", identity_proofing_level: "P9" });
     expect(claims.nhs_number).toMatch(/^999\d{7}$/);
-    expect((await control.getPersona(person.id)).level).toBe("P9");
+    expect((await world.control.getPersona(person.id)).level).toBe("P9");
   });
 
   it("uplifts P5 to P9, and only to P5 when P5 is enough", async () => {
-    const p5 = await control.createPersona("p5");
+    const p5 = await world.control.createPersona("p5");
     const mixed = await codeFor(world.issuer, p5.id, { vtr: '["P5.Cp.Cd","P9.Cp.Cd"]' });
     const mixedTokens = await exchange(world.issuer, world.key, mixed.code);
     expect(decodeJwt(String(mixedTokens.body.id_token)).vot).toBe("P5.Cp.Cd");
 
-    const p0 = await control.createPersona("p0-uplift");
+    const p0 = await world.control.createPersona("p0-uplift");
     const toP5 = await codeFor(world.issuer, p0.id, { vtr: '["P5.Cp.Cd","P9.Cp.Cd"]' });
     expect(
       decodeJwt(String((await exchange(world.issuer, world.key, toP5.code)).body.id_token)).vot,
     ).toBe("P5.Cp.Cd");
-    expect((await control.getPersona(p0.id)).level).toBe("P5");
+    expect((await world.control.getPersona(p0.id)).level).toBe("P5");
 
     const toP9 = await codeFor(world.issuer, p5.id, { vtr: '["P9.Cm"]' });
     expect(

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimulatorControl } from "../control";
+import { describe, expect, it } from "vitest";
 import type { FaultName } from "../faults";
 import {
   Browser,
@@ -15,54 +14,44 @@ import {
   logInAndConsent,
   openidClient,
   press,
-  startTestSimulator,
-  type TestWorld,
+  simulatorForFile,
 } from "./helpers";
 
-let world: TestWorld;
-let control: SimulatorControl;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-  control = new SimulatorControl(world.issuer);
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 async function freshPerson(template = "p9") {
-  return (await control.createPersona(template)).id;
+  return (await world.control.createPersona(template)).id;
 }
 
 describe("the control API", () => {
   it("creates fresh personas from templates, each with their own NHS number", async () => {
-    const a = await control.createPersona("p9-im1");
-    const b = await control.createPersona("p9-im1");
+    const a = await world.control.createPersona("p9-im1");
+    const b = await world.control.createPersona("p9-im1");
     expect(a.id).not.toBe(b.id);
     expect(a.sub).not.toBe(b.sub);
     expect(a.demographics?.nhsNumber).not.toBe(b.demographics?.nhsNumber);
     expect(a.gpIntegrationCredentials?.gp_ods_code).toBe(a.demographics?.gpOdsCode);
-    expect((await control.listPersonas()).map((persona) => persona.id)).toContain(a.id);
-    const named = await control.createPersona("p5", `named-${randomUUID().slice(0, 8)}`);
+    expect((await world.control.listPersonas()).map((persona) => persona.id)).toContain(a.id);
+    const named = await world.control.createPersona("p5", `named-${randomUUID().slice(0, 8)}`);
     expect(named.email).toBe(`${named.id}@simulator.example`);
   });
 
   it("explains what is wrong with a request", async () => {
     await expect(
-      control.injectFault({ fault: "no_such_fault" as FaultName, persona: "p9" }),
+      world.control.injectFault({ fault: "no_such_fault" as FaultName, persona: "p9" }),
     ).rejects.toThrow(/fault must be one of/);
-    await expect(control.injectFault({ fault: "token_server_error" })).rejects.toThrow(
+    await expect(world.control.injectFault({ fault: "token_server_error" })).rejects.toThrow(
       /persona or the client/,
     );
     await expect(
-      control.injectFault({ fault: "token_server_error", persona: "nobody" }),
+      world.control.injectFault({ fault: "token_server_error", persona: "nobody" }),
     ).rejects.toThrow(/unknown persona/);
-    await expect(control.createPersona("nobody")).rejects.toThrow(/unknown template/);
+    await expect(world.control.createPersona("nobody")).rejects.toThrow(/unknown template/);
   });
 
   it("applies a fault to the next matching response only, and clears faults per persona", async () => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault: "token_server_error" });
+    await world.control.injectFault({ persona: person, fault: "token_server_error" });
     const other = await freshPerson();
     expect(
       (await exchange(world.issuer, world.key, (await codeFor(world.issuer, other)).code)).status,
@@ -74,10 +63,10 @@ describe("the control API", () => {
       (await exchange(world.issuer, world.key, (await codeFor(world.issuer, person)).code)).status,
     ).toBe(200);
 
-    await control.injectFault({ persona: person, fault: "token_invalid_grant" });
-    expect((await control.listFaults()).faults).toHaveLength(1);
-    await control.clearFaults({ persona: person });
-    expect((await control.listFaults()).faults).toHaveLength(0);
+    await world.control.injectFault({ persona: person, fault: "token_invalid_grant" });
+    expect((await world.control.listFaults()).faults).toHaveLength(1);
+    await world.control.clearFaults({ persona: person });
+    expect((await world.control.listFaults()).faults).toHaveLength(0);
   });
 });
 
@@ -90,7 +79,7 @@ describe("authorize faults", () => {
     ["authorize_invalid_scope", "invalid_scope"],
   ] as const)("%s keyed by persona is returned after log in", async (fault, error) => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault });
+    await world.control.injectFault({ persona: person, fault });
     const browser = new Browser();
     const state = randomUUID();
     const start = await browser.follow(
@@ -103,7 +92,7 @@ describe("authorize faults", () => {
   });
 
   it("keyed by client is returned before anyone logs in", async () => {
-    await control.injectFault({
+    await world.control.injectFault({
       client: TEST_CLIENT_ID,
       fault: "authorize_temporarily_unavailable",
     });
@@ -119,7 +108,7 @@ describe("authorize faults", () => {
 describe("token endpoint faults", () => {
   it("token_server_error answers HTTP 500", async () => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault: "token_server_error" });
+    await world.control.injectFault({ persona: person, fault: "token_server_error" });
     const response = await exchange(
       world.issuer,
       world.key,
@@ -131,7 +120,7 @@ describe("token endpoint faults", () => {
 
   it("token_invalid_grant answers invalid_grant", async () => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault: "token_invalid_grant" });
+    await world.control.injectFault({ persona: person, fault: "token_invalid_grant" });
     const response = await exchange(
       world.issuer,
       world.key,
@@ -143,7 +132,7 @@ describe("token endpoint faults", () => {
 
   it("token_slow holds the response for delayMs", async () => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault: "token_slow", delayMs: 700 });
+    await world.control.injectFault({ persona: person, fault: "token_slow", delayMs: 700 });
     const { code } = await codeFor(world.issuer, person);
     const started = Date.now();
     expect((await exchange(world.issuer, world.key, code)).status).toBe(200);
@@ -152,7 +141,7 @@ describe("token endpoint faults", () => {
 
   it("token_slow outlasts a client timeout", async () => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault: "token_slow" });
+    await world.control.injectFault({ persona: person, fault: "token_slow" });
     const { code } = await codeFor(world.issuer, person);
     const request = fetch(`${world.issuer}/token`, {
       method: "POST",
@@ -173,7 +162,7 @@ describe("token endpoint faults", () => {
 describe("ID token faults", () => {
   async function idTokenWith(fault: FaultName) {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault });
+    await world.control.injectFault({ persona: person, fault });
     const { code, nonce } = await codeFor(world.issuer, person, { vtr: '["P9.Cp.Cd"]' });
     const token = String((await exchange(world.issuer, world.key, code)).body.id_token);
     return { token, nonce, header: decodeProtectedHeader(token), claims: decodeJwt(token) };
@@ -257,7 +246,7 @@ describe("ID token faults", () => {
     "id_token_wrong_nonce",
   ] as const)("openid-client refuses %s", async (fault) => {
     const person = await freshPerson();
-    await control.injectFault({ persona: person, fault });
+    await world.control.injectFault({ persona: person, fault });
     const config = await openidClient(world.issuer, world.key);
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -285,7 +274,7 @@ describe("userinfo faults", () => {
   it("userinfo_other_sub returns a different sub", async () => {
     const person = await freshPerson();
     const token = await accessTokenFor(person);
-    await control.injectFault({ persona: person, fault: "userinfo_other_sub" });
+    await world.control.injectFault({ persona: person, fault: "userinfo_other_sub" });
     const body = (await (await userinfo(token)).json()) as { sub: string };
     expect(body.sub).not.toBe(decodeJwt(token).sub);
     const again = (await (await userinfo(token)).json()) as { sub: string };
@@ -295,11 +284,11 @@ describe("userinfo faults", () => {
   it("userinfo_unauthorized answers 401 and userinfo_server_error 500", async () => {
     const person = await freshPerson();
     const token = await accessTokenFor(person);
-    await control.injectFault({ persona: person, fault: "userinfo_unauthorized" });
+    await world.control.injectFault({ persona: person, fault: "userinfo_unauthorized" });
     const unauthorized = await userinfo(token);
     expect(unauthorized.status).toBe(401);
     expect(unauthorized.headers.get("www-authenticate")).toContain("invalid_token");
-    await control.injectFault({ persona: person, fault: "userinfo_server_error" });
+    await world.control.injectFault({ persona: person, fault: "userinfo_server_error" });
     expect((await userinfo(token)).status).toBe(500);
   });
 });
@@ -309,7 +298,7 @@ describe("JWKS faults", () => {
     const before = (await (await fetch(`${world.issuer}/.well-known/jwks.json`)).json()) as {
       keys: Array<{ kid: string }>;
     };
-    const { kid } = await control.injectFault({ fault: "jwks_rotate" });
+    const { kid } = await world.control.injectFault({ fault: "jwks_rotate" });
     const after = (await (await fetch(`${world.issuer}/.well-known/jwks.json`)).json()) as {
       keys: Array<{ kid: string }>;
     };
@@ -323,21 +312,21 @@ describe("JWKS faults", () => {
   });
 
   it("jwks_unavailable answers 503 until reset", async () => {
-    await control.injectFault({ fault: "jwks_unavailable" });
+    await world.control.injectFault({ fault: "jwks_unavailable" });
     expect((await fetch(`${world.issuer}/.well-known/jwks.json`)).status).toBe(503);
     expect((await fetch(`${world.issuer}/.well-known/jwks.json`)).status).toBe(503);
-    await control.reset();
+    await world.control.reset();
     expect((await fetch(`${world.issuer}/.well-known/jwks.json`)).status).toBe(200);
   });
 
   it("jwks_hang holds requests open until reset", async () => {
-    await control.injectFault({ fault: "jwks_hang" });
+    await world.control.injectFault({ fault: "jwks_hang" });
     await expect(
       fetch(`${world.issuer}/.well-known/jwks.json`, { signal: AbortSignal.timeout(300) }),
     ).rejects.toThrow();
     const pending = fetch(`${world.issuer}/.well-known/jwks.json`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await control.reset();
+    await world.control.reset();
     expect((await pending).status).toBe(200);
   });
 });

@@ -1,22 +1,9 @@
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Browser,
-  logInAndConsent,
-  openidClient,
-  startTestSimulator,
-  type TestWorld,
-} from "./helpers";
+import { describe, expect, it } from "vitest";
+import { Browser, logInAndConsent, openidClient, simulatorForFile } from "./helpers";
 
-let world: TestWorld;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 async function signIn(personaId: string, scope: string, vtr?: string[]) {
   const config = await openidClient(world.issuer, world.key);

@@ -2,7 +2,9 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
 import { SignJWT, exportJWK, type JWK } from "jose";
 import * as oidc from "openid-client";
+import { afterAll, beforeAll } from "vitest";
 import type { SimulatorClient } from "../clients";
+import { SimulatorControl } from "../control";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../server";
 import { KNOWN_VECTORS } from "../vectors";
 
@@ -51,6 +53,7 @@ export interface TestWorld {
   issuer: string;
   key: TestKey;
   secondKey: TestKey;
+  control: SimulatorControl;
 }
 
 /** A simulator on a random port with two test clients (the second with refresh tokens). */
@@ -76,7 +79,23 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
     ],
     ...options,
   });
-  return { simulator, issuer: simulator.issuer, key, secondKey };
+  const control = new SimulatorControl(simulator.issuer);
+  return { simulator, issuer: simulator.issuer, key, secondKey, control };
+}
+
+/**
+ * One simulator for a test file: started before its tests, stopped after them. The returned
+ * object is filled in when the simulator is up, so tests read it as usual.
+ */
+export function simulatorForFile(options: SimulatorOptions = {}): TestWorld {
+  const world = {} as TestWorld;
+  beforeAll(async () => {
+    Object.assign(world, await startTestSimulator(options));
+  });
+  afterAll(async () => {
+    await world.simulator?.close();
+  });
+  return world;
 }
 
 /** A fetch that keeps cookies and never follows redirects: enough to drive the journey pages. */

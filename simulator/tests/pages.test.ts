@@ -1,25 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SIMULATOR_NOTICE } from "../views/layout";
-import {
-  Browser,
-  authorizeUrl,
-  codeFor,
-  exchange,
-  press,
-  startTestSimulator,
-  type TestWorld,
-} from "./helpers";
+import { Browser, authorizeUrl, codeFor, exchange, press, simulatorForFile } from "./helpers";
 
-let world: TestWorld;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 function expectWellFormedPage(html: string) {
   expect(html).toContain(SIMULATOR_NOTICE);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT, decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   Browser,
   SECOND_CLIENT_ID,
@@ -8,19 +8,11 @@ import {
   codeFor,
   exchange,
   press,
-  startTestSimulator,
+  simulatorForFile,
   type TestKey,
-  type TestWorld,
 } from "./helpers";
 
-let world: TestWorld;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 /** An ID token's jti for p9 at the test client: what RP1 holds after logging someone in. */
 async function idTokenJti(personaId = "p9"): Promise<{ jti: string; sub: string }> {

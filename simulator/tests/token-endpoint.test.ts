@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   REDIRECT_URI,
   SECOND_CLIENT_ID,
@@ -9,18 +9,10 @@ import {
   exchange,
   tokenRequest,
   type AssertionOverrides,
-  startTestSimulator,
-  type TestWorld,
+  simulatorForFile,
 } from "./helpers";
 
-let world: TestWorld;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 

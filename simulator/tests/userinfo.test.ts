@@ -1,18 +1,8 @@
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimulatorControl } from "../control";
-import { codeFor, exchange, startTestSimulator, type TestWorld } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { codeFor, exchange, simulatorForFile } from "./helpers";
 
-let world: TestWorld;
-let control: SimulatorControl;
-
-beforeAll(async () => {
-  world = await startTestSimulator();
-  control = new SimulatorControl(world.issuer);
-});
-afterAll(async () => {
-  await world.simulator.close();
-});
+const world = simulatorForFile();
 
 async function accessToken(personaId: string, scope: string, vtr?: string): Promise<string> {
   const { code } = await codeFor(world.issuer, personaId, { scope, vtr });
@@ -62,7 +52,7 @@ describe("userinfo", () => {
   });
 
   it("PATCH sets client_user_metadata for that client only (at most 1024 characters)", async () => {
-    const person = await control.createPersona("p9");
+    const person = await world.control.createPersona("p9");
     const token = await accessToken(person.id, "openid client_metadata");
     const patch = (value: string) =>
       call(token, {
