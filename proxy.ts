@@ -2,7 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { accessFor, isAuthRoute } from "@/lib/access";
 import { usesSecureCookies } from "@/lib/auth";
 import { getConfig, type Config } from "@/lib/config";
+import { portalCookieOptions } from "@/lib/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
+import { publicUrl } from "@/lib/public-url";
 import { isNhsApp } from "@/lib/nhs-app";
 import { meetsLevel } from "@/lib/nhs-login/vectors";
 import {
@@ -56,7 +58,7 @@ async function gate(
   const access = accessFor(pathname);
   const assertedLoginIdentity = searchParams.get("assertedLoginIdentity");
   if (assertedLoginIdentity !== null && request.method === "GET" && !isAuthRoute(pathname)) {
-    return startNhsAppSignIn(request, assertedLoginIdentity);
+    return startNhsAppSignIn(request, config, assertedLoginIdentity);
   }
 
   const cookieName = sessionCookieName(secure);
@@ -71,15 +73,15 @@ async function gate(
       access === "public"
         ? next()
         : isNhsApp(request.headers.get("user-agent"))
-          ? redirectTo(request, "/auth/timed-out", { reason: state.reason, returnTo })
-          : redirectTo(request, "/auth/sign-in", { returnTo, timedOut: state.reason });
-    response.cookies.set(cookieName, "", { path: "/", maxAge: 0, secure });
+          ? redirectTo(request, config, "/auth/timed-out", { reason: state.reason, returnTo })
+          : redirectTo(request, config, "/auth/sign-in", { returnTo, timedOut: state.reason });
+    response.cookies.set(cookieName, "", portalCookieOptions(secure, 0));
     return response;
   }
   if (access !== "public") {
-    if (state.status === "none") return redirectTo(request, "/auth/sign-in", { returnTo });
+    if (state.status === "none") return redirectTo(request, config, "/auth/sign-in", { returnTo });
     if (!meetsLevel(state.session.patient.level, access)) {
-      return redirectTo(request, "/auth/uplift", { returnTo });
+      return redirectTo(request, config, "/auth/uplift", { returnTo });
     }
   }
   const response = next();
@@ -100,7 +102,7 @@ function withTimedOutNotice(request: NextRequest, headers: Headers, secure: bool
   if (reason) headers.set(TIMED_OUT_NOTICE_HEADER, reason);
   const response = NextResponse.next({ request: { headers } });
   if (request.cookies.has(cookieName)) {
-    response.cookies.set(cookieName, "", { path: "/", maxAge: 0, secure });
+    response.cookies.set(cookieName, "", portalCookieOptions(secure, 0));
   }
   return response;
 }
@@ -116,15 +118,19 @@ async function recordActivity(
   response.cookies.set(
     cookieName,
     await encodeSessionCookie(updated, config.auth.secret, config.session),
-    { httpOnly: true, sameSite: "lax", secure, path: "/" },
+    portalCookieOptions(secure),
   );
 }
 
 /** The NHS App opens a page with ?assertedLoginIdentity=…: log the person in silently, then show it. */
-function startNhsAppSignIn(request: NextRequest, assertedLoginIdentity: string): NextResponse {
+function startNhsAppSignIn(
+  request: NextRequest,
+  config: Config,
+  assertedLoginIdentity: string,
+): NextResponse {
   const page = new URL(request.nextUrl);
   page.searchParams.delete("assertedLoginIdentity");
-  return redirectTo(request, "/auth/sign-in", {
+  return redirectTo(request, config, "/auth/sign-in", {
     returnTo: `${page.pathname}${page.search}`,
     assertedLoginIdentity,
   });
@@ -132,10 +138,11 @@ function startNhsAppSignIn(request: NextRequest, assertedLoginIdentity: string):
 
 function redirectTo(
   request: NextRequest,
+  config: Config,
   path: string,
   query: Record<string, string>,
 ): NextResponse {
-  const url = new URL(path, request.nextUrl.origin);
+  const url = publicUrl(path, request, config.auth.url);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   const response = NextResponse.redirect(url, 303);
   response.headers.set("cache-control", "no-store");

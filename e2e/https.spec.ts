@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Cookie } from "@playwright/test";
 import { E2E } from "./support/environment";
 import { logInAtSimulator, newPerson } from "./support/nhs-login";
 
@@ -19,6 +19,17 @@ test("over https, pages ask for HSTS and upgrade any insecure request", async ({
   expect(response.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
 });
 
+test("behind the TLS terminator, redirects the portal builds itself stay on https", async ({
+  request,
+}) => {
+  // A refused callback: the error page address comes from the portal, not from next-auth.
+  const refused = await request.get("/api/auth/callback/nhs-login?code=abc&state=xyz", {
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(303);
+  expect(refused.headers().location).toMatch(new RegExp(`^${E2E.httpsPortal}/auth/error\\?`));
+});
+
 test("over https, every cookie the portal sets is Secure, HttpOnly, SameSite=Lax and prefixed", async ({
   page,
   context,
@@ -36,9 +47,25 @@ test("over https, every cookie the portal sets is Secure, HttpOnly, SameSite=Lax
   const names = portalCookies.map((cookie) => cookie.name);
   expect(names).toContain("__Host-portal.session");
   expect(names).toContain("__Host-portal.sign-in");
-  for (const cookie of portalCookies) {
+  expectAllSecure(portalCookies);
+
+  // Log out: the mark that makes the next log-in a full one is a secure cookie too, and it works.
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`${E2E.httpsPortal}/auth/logged-out`);
+  const afterLogOut = (await context.cookies(E2E.httpsPortal)).filter((cookie) =>
+    PORTAL_COOKIE.test(cookie.name),
+  );
+  expect(afterLogOut.map((cookie) => cookie.name)).toContain("__Host-portal.reauthenticate");
+  expectAllSecure(afterLogOut);
+  const authorization = page.waitForRequest(`${E2E.simulator}/authorize?**`);
+  await page.goto("/profile");
+  expect(new URL((await authorization).url()).searchParams.get("prompt")).toBe("login");
+});
+
+function expectAllSecure(cookies: Cookie[]): void {
+  for (const cookie of cookies) {
     expect(cookie.name, "prefixed").toMatch(/^(__Host-|__Secure-)/);
     expect(cookie, cookie.name).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax" });
     if (cookie.name.startsWith("__Host-")) expect(cookie, cookie.name).toMatchObject({ path: "/" });
   }
-});
+}

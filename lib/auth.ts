@@ -1,5 +1,6 @@
 import NextAuth, { type Account } from "next-auth";
 import { getConfig, type Config } from "./config";
+import { portalCookieOptions } from "./cookies";
 import { patientFromClaims, userInfoSchema, type Patient } from "./nhs-login/claims";
 import { toRs512SigningKey } from "./nhs-login/client-key";
 import { IdTokenError, verifyIdToken, type VerifiedIdToken } from "./nhs-login/id-token";
@@ -44,7 +45,6 @@ export const { handlers, signIn } = NextAuth(async () => {
   const { nhsLogin } = config;
   const metadata = await getNhsLoginMetadata(nhsLogin.issuer, nhsLogin.timeoutMs);
   const secure = usesSecureCookies(config);
-  const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
 
   return {
     providers: [
@@ -64,7 +64,9 @@ export const { handlers, signIn } = NextAuth(async () => {
       strategy: "jwt",
       maxAge: config.session.maxAgeSeconds + SESSION_COOKIE_GRACE_SECONDS,
     },
-    cookies: { sessionToken: { name: sessionCookieName(secure), options: cookieOptions } },
+    cookies: {
+      sessionToken: { name: sessionCookieName(secure), options: portalCookieOptions(secure) },
+    },
     jwt: {
       encode: ({ token }) =>
         encodeSessionCookie(token as unknown as PortalSession, config.auth.secret, config.session),

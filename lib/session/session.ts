@@ -1,5 +1,6 @@
 import type { Patient } from "../nhs-login/claims";
 import { isLevel } from "../nhs-login/vectors";
+import { portalCookieName } from "../cookies";
 import { cookieCodec } from "./codec";
 
 /** What the portal's session cookie holds: never an access or refresh token. */
@@ -28,9 +29,8 @@ export type SessionState =
   | {
       status: "active";
       session: PortalSession;
-      /** When the session ends unless there is activity, and which limit that is. */
+      /** When the session ends unless there is activity (never after the absolute limit). */
       idleExpiresAt: number;
-      endsBecause: TimeoutReason;
     };
 
 /** How stale `lastActiveAt` may get before the cookie is written again, at most. */
@@ -39,7 +39,7 @@ export const ACTIVITY_RESOLUTION_SECONDS = 60;
 export const SESSION_COOKIE_PURPOSE = "session";
 
 export function sessionCookieName(secure: boolean): string {
-  return secure ? "__Host-portal.session" : "portal.session";
+  return portalCookieName("portal.session", secure);
 }
 
 export function nowSeconds(): number {
@@ -60,11 +60,11 @@ export function evaluateSession(
   }
   // This request is activity too: when the proxy records it, the limit starts again from now.
   const lastActive = needsActivityUpdate(session, limits, now) ? now : session.lastActiveAt;
-  const idleDeadline = lastActive + limits.idleTimeoutSeconds;
-  const absoluteDeadline = session.signedInAt + limits.maxAgeSeconds;
-  return idleDeadline < absoluteDeadline
-    ? { status: "active", session, idleExpiresAt: idleDeadline, endsBecause: "idle" }
-    : { status: "active", session, idleExpiresAt: absoluteDeadline, endsBecause: "max-age" };
+  const idleExpiresAt = Math.min(
+    lastActive + limits.idleTimeoutSeconds,
+    session.signedInAt + limits.maxAgeSeconds,
+  );
+  return { status: "active", session, idleExpiresAt };
 }
 
 /**

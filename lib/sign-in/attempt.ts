@@ -1,3 +1,4 @@
+import { portalCookieName } from "../cookies";
 import type { Vector } from "../nhs-login/vectors";
 import { cookieCodec } from "../session/codec";
 import type { TimeoutReason } from "../session/session";
@@ -23,7 +24,7 @@ export const SIGN_IN_MAX_AGE_SECONDS = 15 * 60;
 const PURPOSE = "sign-in";
 
 export function signInCookieName(secure: boolean): string {
-  return secure ? "__Host-portal.sign-in" : "portal.sign-in";
+  return portalCookieName("portal.sign-in", secure);
 }
 
 export function encodeSignInAttempt(attempt: SignInAttempt, secret: string): Promise<string> {

@@ -1,5 +1,7 @@
 import type { NextRequest } from "next/server";
+import { portalSetCookie } from "../cookies";
 import { log, newReference } from "../log";
+import { publicUrl } from "../public-url";
 import { decodeSignInAttempt, signInCookieName, type SignInAttempt } from "./attempt";
 import { runInCallbackContext, type CallbackContext } from "./context";
 import { timedOutNoticeCookieName } from "./timed-out";
@@ -20,6 +22,8 @@ const KNOWN_ERRORS = new Set([
 export interface CallbackSettings {
   secret: string;
   secureCookies: boolean;
+  /** AUTH_URL: where redirects go (see lib/public-url.ts). */
+  authUrl: string | undefined;
 }
 
 /**
@@ -85,7 +89,7 @@ export async function handleCallback(
       ? `${location}&context=nhs-app`
       : location;
   const result = new Response(null, { status: 303, headers: new Headers(response.headers) });
-  const destination = new URL(target, request.nextUrl.origin);
+  const destination = publicUrl(target, request, settings.authUrl);
   result.headers.set("location", destination.toString());
   result.headers.append("set-cookie", expiredCookie(cookieName, settings.secureCookies));
   if (attempt.timedOut && !destination.pathname.startsWith("/auth/error")) {
@@ -106,17 +110,21 @@ function redirect(
   cookieName: string,
   settings: CallbackSettings,
 ): Response {
-  const headers = new Headers({ location: new URL(location, request.nextUrl.origin).toString() });
+  const headers = new Headers({
+    location: publicUrl(location, request, settings.authUrl).toString(),
+  });
   headers.append("set-cookie", expiredCookie(cookieName, settings.secureCookies));
   headers.set("cache-control", "no-store");
   return new Response(null, { status: 303, headers });
 }
 
+/** Read once by the proxy on the next page, so five minutes is plenty. */
+const NOTICE_MAX_AGE_SECONDS = 300;
+
 function timedOutNotice(reason: TimeoutReason, secure: boolean): string {
-  const name = timedOutNoticeCookieName(secure);
-  return `${name}=${reason}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return portalSetCookie(timedOutNoticeCookieName(secure), reason, secure, NOTICE_MAX_AGE_SECONDS);
 }
 
-export function expiredCookie(name: string, secure: boolean): string {
-  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+function expiredCookie(name: string, secure: boolean): string {
+  return portalSetCookie(name, "", secure, 0);
 }

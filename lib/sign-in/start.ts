@@ -2,8 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { levelToReach, safeReturnTo } from "../access";
 import { signIn, usesSecureCookies } from "../auth";
 import { getConfig } from "../config";
+import { portalCookieName, portalCookieOptions } from "../cookies";
 import { log, newReference } from "../log";
 import { getNhsLoginMetadata } from "../nhs-login/metadata";
+import { publicUrl } from "../public-url";
 import { NHS_LOGIN_PROVIDER_ID } from "../nhs-login/provider";
 import { formatVtr, meetsLevel, vectorsForLevel } from "../nhs-login/vectors";
 import { currentSession } from "../session/current";
@@ -11,7 +13,9 @@ import { encodeSignInAttempt, signInCookieName, SIGN_IN_MAX_AGE_SECONDS } from "
 import { parseTimeoutReason } from "./timed-out";
 
 /** Set at log-out so that the next log-in in this browser asks NHS login to authenticate again. */
-export const REAUTHENTICATE_COOKIE = "portal.reauthenticate";
+export function reauthenticateCookieName(secure: boolean): string {
+  return portalCookieName("portal.reauthenticate", secure);
+}
 
 /**
  * Sends the person to NHS login for the level their destination needs. Server-side, so it works
@@ -25,6 +29,8 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   const level = levelToReach(returnTo);
   const assertedLoginIdentity = params.get("assertedLoginIdentity");
   const timedOut = parseTimeoutReason(params.get("timedOut"));
+  const secure = usesSecureCookies(config);
+  const reauthenticate = reauthenticateCookieName(secure);
 
   const state = await currentSession();
   if (
@@ -32,7 +38,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
     state.status === "active" &&
     meetsLevel(state.session.patient.level, level)
   ) {
-    return NextResponse.redirect(new URL(returnTo, request.nextUrl.origin), 303);
+    return NextResponse.redirect(publicUrl(returnTo, request, config.auth.url), 303);
   }
 
   const vectors = vectorsForLevel(level, config.nhsLogin.vectors);
@@ -40,7 +46,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   if (assertedLoginIdentity) {
     authorizationParams.asserted_login_identity = assertedLoginIdentity;
     authorizationParams.prompt = "none";
-  } else if (timedOut || request.cookies.has(REAUTHENTICATE_COOKIE)) {
+  } else if (timedOut || request.cookies.has(reauthenticate)) {
     // NHS login requires a full re-authentication after either time limit, not single sign-on.
     authorizationParams.prompt = "login";
   }
@@ -61,10 +67,9 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
     });
     const query = new URLSearchParams({ code: "unavailable", ref: reference });
     if (assertedLoginIdentity) query.set("context", "nhs-app");
-    return NextResponse.redirect(new URL(`/auth/error?${query}`, request.nextUrl.origin), 303);
+    return NextResponse.redirect(publicUrl(`/auth/error?${query}`, request, config.auth.url), 303);
   }
 
-  const secure = usesSecureCookies(config);
   const attempt = await encodeSignInAttempt(
     {
       state: new URL(location).searchParams.get("state") ?? "",
@@ -76,14 +81,15 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
     config.auth.secret,
   );
   const response = NextResponse.redirect(location, 303);
-  response.cookies.set(signInCookieName(secure), attempt, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: SIGN_IN_MAX_AGE_SECONDS,
-  });
-  response.cookies.delete(REAUTHENTICATE_COOKIE);
+  response.cookies.set(
+    signInCookieName(secure),
+    attempt,
+    portalCookieOptions(secure, SIGN_IN_MAX_AGE_SECONDS),
+  );
+  // A __Host- cookie can only be removed by a Secure Set-Cookie, which cookies.delete() is not.
+  if (request.cookies.has(reauthenticate)) {
+    response.cookies.set(reauthenticate, "", portalCookieOptions(secure, 0));
+  }
   response.headers.set("cache-control", "no-store");
   return response;
 }

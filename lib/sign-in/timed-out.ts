@@ -1,3 +1,4 @@
+import { portalCookieName } from "../cookies";
 import type { SessionLimits, TimeoutReason } from "../session/session";
 
 /**
@@ -23,7 +24,7 @@ function describeDuration(seconds: number): string {
 
 /** Set by the callback after a log-in that followed a timeout; read and removed by the proxy. */
 export function timedOutNoticeCookieName(secure: boolean): string {
-  return secure ? "__Host-portal.timed-out" : "portal.timed-out";
+  return portalCookieName("portal.timed-out", secure);
 }
 
 /** How the proxy hands the notice to the page it lets through. */

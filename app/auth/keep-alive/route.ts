@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { usesSecureCookies } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
+import { portalCookieOptions } from "@/lib/cookies";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { currentSession } from "@/lib/session/current";
 import {
@@ -29,7 +30,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   response.cookies.set(
     sessionCookieName(secure),
     await encodeSessionCookie(session, config.auth.secret, config.session),
-    { httpOnly: true, sameSite: "lax", secure, path: "/" },
+    portalCookieOptions(secure),
   );
   response.headers.set("cache-control", "no-store");
   return response;

@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { usesSecureCookies } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
+import { portalCookieOptions } from "@/lib/cookies";
+import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { sessionCookieName } from "@/lib/session/session";
-import { REAUTHENTICATE_COOKIE } from "@/lib/sign-in/start";
+import { reauthenticateCookieName } from "@/lib/sign-in/start";
 
 const TWELVE_HOURS = 12 * 60 * 60;
 
@@ -14,14 +16,15 @@ export async function POST(request: NextRequest): Promise<Response> {
     return new NextResponse("Forbidden", { status: 403 });
   }
   const secure = usesSecureCookies(config);
-  const response = NextResponse.redirect(new URL("/auth/logged-out", request.nextUrl.origin), 303);
-  response.cookies.set(sessionCookieName(secure), "", { path: "/", maxAge: 0, secure });
-  response.cookies.set(REAUTHENTICATE_COOKIE, "1", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: TWELVE_HOURS,
-  });
+  const response = NextResponse.redirect(
+    publicUrl("/auth/logged-out", request, config.auth.url),
+    303,
+  );
+  response.cookies.set(sessionCookieName(secure), "", portalCookieOptions(secure, 0));
+  response.cookies.set(
+    reauthenticateCookieName(secure),
+    "1",
+    portalCookieOptions(secure, TWELVE_HOURS),
+  );
   return response;
 }

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientSigningKey } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { createAssertedLoginIdentity } from "@/lib/nhs-login/asserted-login-identity";
+import { publicUrl } from "@/lib/public-url";
 import { currentSession } from "@/lib/session/current";
 
 /**
@@ -10,13 +11,13 @@ import { currentSession } from "@/lib/session/current";
  */
 export async function GET(request: NextRequest): Promise<Response> {
   const state = await currentSession();
+  const { nhsLogin, auth } = getConfig();
   if (state.status !== "active") {
     return NextResponse.redirect(
-      new URL("/auth/sign-in?returnTo=/profile", request.nextUrl.origin),
+      publicUrl("/auth/sign-in?returnTo=/profile", request, auth.url),
       303,
     );
   }
-  const { nhsLogin } = getConfig();
   const token = await createAssertedLoginIdentity({
     clientId: nhsLogin.clientId,
     signingKey: await clientSigningKey(),

@@ -11,7 +11,11 @@ export async function GET(request: NextRequest): Promise<Response> {
   const config = getConfig();
   return handleCallback(
     request,
-    { secret: config.auth.secret, secureCookies: usesSecureCookies(config) },
+    {
+      secret: config.auth.secret,
+      secureCookies: usesSecureCookies(config),
+      authUrl: config.auth.url,
+    },
     handlers.GET,
   );
 }
