@@ -69,11 +69,8 @@ test.describe("NHS login down altogether", () => {
       port: Number(new URL(E2E.outageSimulator).port),
       quiet: true,
       keysFile: false,
-      localClient: {
-        keyFile: ".local/nhs-login-private-key.pem",
-        clientId: "portal-local",
-        redirectUris: [`${portal}/api/auth/callback/nhs-login`],
-      },
+      // The portal's own local client and key, as `npm run dev` sets them up.
+      localClient: { redirectUris: [`${portal}/api/auth/callback/nhs-login`] },
     });
   }
 
