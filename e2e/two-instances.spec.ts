@@ -16,9 +16,8 @@ test("a sign-in started on one instance completes on the other", async ({ page }
   const person = await newPerson("p9");
   // Both instances stand behind the same address (AUTH_URL): the second starts the sign-in, and
   // NHS login's redirect back to that address reaches the first.
-  const startedOnSecond = page.waitForRequest(`${E2E.secondInstance}/auth/sign-in?**`);
-  await page.goto(`${E2E.secondInstance}/profile`);
-  await startedOnSecond;
+  await page.goto(`${E2E.secondInstance}/auth/sign-in?returnTo=/profile`);
+  await expect(page).toHaveURL(new RegExp(`^${E2E.simulator}/`));
   const callbackOnFirst = page.waitForRequest(`${E2E.portal}/api/auth/callback/nhs-login?**`);
   await logInAtSimulator(page, person);
   await callbackOnFirst;
