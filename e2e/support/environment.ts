@@ -1,14 +1,21 @@
-/** Where the e2e suite runs its own simulator and portals, away from `npm run dev`'s ports. */
-const simulator = "http://localhost:4100";
-const portal = "http://localhost:3100";
-const shortSessionPortal = "http://localhost:3101";
+/**
+ * Where the e2e suite runs its own simulator and portals, away from `npm run dev`'s ports.
+ * E2E_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const port = (base: number) => base + offset;
+const local = (base: number, scheme = "http") => `${scheme}://localhost:${port(base)}`;
+
+const simulator = local(4100);
+const portal = local(3100);
+const shortSessionPortal = local(3101);
 /** Another instance behind the main portal's public address, as behind a load balancer. */
-const secondInstance = "http://localhost:3102";
+const secondInstance = local(3102);
 /** A portal whose NHS login the tests start and stop themselves, to take it down. */
-const outagePortal = "http://localhost:3103";
-const outageSimulator = "http://localhost:4101";
+const outagePortal = local(3103);
+const outageSimulator = local(4101);
 /** An instance served over https, through a TLS terminator as in production. */
-const httpsPortal = "https://localhost:3443";
+const httpsPortal = local(3443, "https");
 
 /** Where each portal instance's log goes during the e2e run (outside test-results, which is wiped). */
 export function portalLogFile(port: number): string {
@@ -36,15 +43,15 @@ export const E2E = {
   outageSimulator,
   httpsPortal,
   simulatorEnv: {
-    SIMULATOR_PORT: "4100",
+    SIMULATOR_PORT: String(port(4100)),
     SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal, httpsPortal]
       .map((origin) => `${origin}/api/auth/callback/nhs-login`)
       .join(","),
   },
   portals: [
-    { port: 3100, env: { ...sharedPortalEnv, AUTH_URL: portal } },
+    { port: port(3100), env: { ...sharedPortalEnv, AUTH_URL: portal } },
     {
-      port: 3101,
+      port: port(3101),
       env: {
         ...sharedPortalEnv,
         AUTH_URL: shortSessionPortal,
@@ -53,11 +60,11 @@ export const E2E = {
         SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION.maxAgeSeconds),
       },
     },
-    { port: 3102, env: { ...sharedPortalEnv, AUTH_URL: portal } },
+    { port: port(3102), env: { ...sharedPortalEnv, AUTH_URL: portal } },
     {
-      port: 3103,
+      port: port(3103),
       env: { ...sharedPortalEnv, AUTH_URL: outagePortal, NHS_LOGIN_ISSUER: outageSimulator },
     },
-    { port: 3104, env: { ...sharedPortalEnv, AUTH_URL: httpsPortal }, httpsPort: 3443 },
+    { port: port(3104), env: { ...sharedPortalEnv, AUTH_URL: httpsPortal }, httpsPort: port(3443) },
   ],
 };
