@@ -63,7 +63,7 @@ export default defineConfig({
     },
     {
       command: "npx tsx e2e/support/start-portals.ts",
-      url: `${E2E.outagePortal}/accessibility`,
+      url: `${E2E.storeOutagePortal}/accessibility`,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       timeout: 300_000,

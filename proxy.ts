@@ -1,154 +1,93 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { accessFor, isAuthRoute } from "@/lib/access";
-import { usesSecureCookies } from "@/lib/auth";
+import { decideAccess, isAuthRoute, type Visitor } from "@/lib/access";
 import { getConfig, type Config } from "@/lib/config";
-import { portalCookieOptions } from "@/lib/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
-import { publicUrl } from "@/lib/public-url";
+import { log, newReference } from "@/lib/log";
 import { isNhsApp } from "@/lib/nhs-app";
-import { meetsLevel } from "@/lib/nhs-login/vectors";
-import {
-  encodeSessionCookie,
-  needsActivityUpdate,
-  nowSeconds,
-  readSessionCookie,
-  sessionCookieName,
-  type PortalSession,
-} from "@/lib/session/session";
-import {
-  parseTimeoutReason,
-  TIMED_OUT_NOTICE_HEADER,
-  timedOutNoticeCookieName,
-} from "@/lib/sign-in/timed-out";
+import { publicUrl } from "@/lib/public-url";
+import { sessionCookie, sessions, sessionStore } from "@/lib/session/current";
+import { SERVICE_UNAVAILABLE_PATH } from "@/lib/sign-in/outcomes";
 
 /**
- * The route gate. Runs on every page request: no session → NHS login, with the page as the
- * return address; a session below the page's level → the uplift page; a timed-out session →
- * straight back to NHS login to authenticate again (inside the NHS App, which keeps its own
- * session, the timed-out page). It redirects only; each gated page checks its level again.
+ * The route gate, on every page request. From the session cookie alone (no store lookup: the
+ * page does that once, for its own check): no session → NHS login, with the page as the return
+ * address; a session below the page's level → the uplift page; a session past its absolute limit
+ * → straight back to NHS login. When the session store is out of reach, gated pages answer the
+ * "service unavailable" page with 503 while public pages are still served.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
-  const secure = usesSecureCookies(config);
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, { dev: DEV, https: secure });
-  const response = await gate(request, config, secure, () => {
-    // Next.js reads the policy from the request to put the nonce on its own scripts.
-    const headers = new Headers(request.headers);
-    headers.set("content-security-policy", policy);
-    headers.set("x-nonce", nonce);
-    return withTimedOutNotice(request, headers, secure);
+  const policy = contentSecurityPolicy(nonce, {
+    dev: DEV,
+    https: config.auth.secureCookies,
+    settingsOrigin: new URL(config.nhsLogin.settingsUrl).origin,
   });
+  // Next.js reads the policy from the request to put the nonce on its own scripts.
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  headers.set("x-nonce", nonce);
+
+  const response = gate(request, config, headers);
   response.headers.set("content-security-policy", policy);
-  if (secure)
+  if (config.auth.secureCookies) {
     response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  }
   return response;
 }
 
 const DEV = process.env.NODE_ENV === "development";
 
-async function gate(
-  request: NextRequest,
-  config: Config,
-  secure: boolean,
-  next: () => NextResponse,
-): Promise<NextResponse> {
+function gate(request: NextRequest, config: Config, headers: Headers): NextResponse {
   const { pathname, search, searchParams } = request.nextUrl;
+  const insideNhsApp = isNhsApp(request.headers.get("user-agent"));
 
-  const access = accessFor(pathname);
-  const assertedLoginIdentity = searchParams.get("assertedLoginIdentity");
-  if (assertedLoginIdentity !== null && request.method === "GET" && !isAuthRoute(pathname)) {
-    return startNhsAppSignIn(request, config, assertedLoginIdentity);
+  if (pathname === SERVICE_UNAVAILABLE_PATH) {
+    return NextResponse.rewrite(request.nextUrl, { status: 503, request: { headers } });
   }
 
-  const cookieName = sessionCookieName(secure);
-  const cookie = request.cookies.get(cookieName)?.value;
-  if (access === "public" && cookie === undefined) return next();
-
-  const state = await readSessionCookie(cookie, config.auth.secret, config.session);
-  const returnTo = `${pathname}${search}`;
-
-  if (state.status === "timed-out") {
-    const response =
-      access === "public"
-        ? next()
-        : isNhsApp(request.headers.get("user-agent"))
-          ? redirectTo(request, config, "/auth/timed-out", { reason: state.reason, returnTo })
-          : redirectTo(request, config, "/auth/sign-in", { returnTo, timedOut: state.reason });
-    response.cookies.set(cookieName, "", portalCookieOptions(secure, 0));
-    return response;
+  const assertion = searchParams.get("assertedLoginIdentity");
+  if (assertion !== null && !isAuthRoute(pathname)) {
+    const page = new URL(request.nextUrl);
+    page.searchParams.delete("assertedLoginIdentity");
+    const returnTo = `${page.pathname}${page.search}`;
+    // Only the NHS App's web view logs a person in this way; anywhere else the link is dropped.
+    if (request.method !== "GET" || !insideNhsApp) return redirect(request, config, returnTo);
+    return redirect(
+      request,
+      config,
+      `/auth/sign-in?${new URLSearchParams({ returnTo, assertedLoginIdentity: assertion })}`,
+    );
   }
-  if (access !== "public") {
-    if (state.status === "none") return redirectTo(request, config, "/auth/sign-in", { returnTo });
-    if (!meetsLevel(state.session.patient.level, access)) {
-      return redirectTo(request, config, "/auth/uplift", { returnTo });
+
+  const decision = decideAccess(`${pathname}${search}`, visitor(request), { insideNhsApp });
+  switch (decision.kind) {
+    case "allow":
+      return NextResponse.next({ request: { headers } });
+    case "redirect":
+      return redirect(request, config, decision.to);
+    case "unavailable": {
+      const reference = newReference();
+      log("error", "session-store-unavailable", { reference, during: "route-gate" });
+      const page = new URL(`${SERVICE_UNAVAILABLE_PATH}?ref=${reference}`, request.nextUrl);
+      return NextResponse.rewrite(page, { status: 503, request: { headers } });
     }
   }
-  const response = next();
-  if (state.status === "active" && needsActivityUpdate(state.session, config.session)) {
-    await recordActivity(response, state.session, config, cookieName, secure);
-  }
-  return response;
 }
 
-/**
- * Lets the page through, carrying the one-time "why you logged in again" notice from its cookie
- * (which is then removed). A notice header sent by the browser itself is dropped.
- */
-function withTimedOutNotice(request: NextRequest, headers: Headers, secure: boolean): NextResponse {
-  const cookieName = timedOutNoticeCookieName(secure);
-  const reason = parseTimeoutReason(request.cookies.get(cookieName)?.value);
-  headers.delete(TIMED_OUT_NOTICE_HEADER);
-  if (reason) headers.set(TIMED_OUT_NOTICE_HEADER, reason);
-  const response = NextResponse.next({ request: { headers } });
-  if (request.cookies.has(cookieName)) {
-    response.cookies.set(cookieName, "", portalCookieOptions(secure, 0));
-  }
-  return response;
+/** What the session cookie says, and whether the store could be asked about it. */
+function visitor(request: NextRequest): Visitor {
+  const view = sessions().view(sessionCookie(request.cookies));
+  if (view.status === "active" && !sessionStore().isAvailable()) return { status: "unavailable" };
+  return view;
 }
 
-async function recordActivity(
-  response: NextResponse,
-  session: PortalSession,
-  config: Config,
-  cookieName: string,
-  secure: boolean,
-): Promise<void> {
-  const updated = { ...session, lastActiveAt: nowSeconds() };
-  response.cookies.set(
-    cookieName,
-    await encodeSessionCookie(updated, config.auth.secret, config.session),
-    portalCookieOptions(secure),
-  );
-}
-
-/** The NHS App opens a page with ?assertedLoginIdentity=…: log the person in silently, then show it. */
-function startNhsAppSignIn(
-  request: NextRequest,
-  config: Config,
-  assertedLoginIdentity: string,
-): NextResponse {
-  const page = new URL(request.nextUrl);
-  page.searchParams.delete("assertedLoginIdentity");
-  return redirectTo(request, config, "/auth/sign-in", {
-    returnTo: `${page.pathname}${page.search}`,
-    assertedLoginIdentity,
-  });
-}
-
-function redirectTo(
-  request: NextRequest,
-  config: Config,
-  path: string,
-  query: Record<string, string>,
-): NextResponse {
-  const url = publicUrl(path, request, config.auth.url);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  const response = NextResponse.redirect(url, 303);
+function redirect(request: NextRequest, config: Config, path: string): NextResponse {
+  const response = NextResponse.redirect(publicUrl(path, request, config.auth.url), 303);
   response.headers.set("cache-control", "no-store");
   return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|assets/|favicon.ico|api/auth/).*)"],
+  matcher: ["/((?!_next/static|_next/image|assets/|api/).*)"],
 };

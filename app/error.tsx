@@ -1,30 +1,8 @@
 "use client";
 
-const TITLE = "Sorry, there is a problem with the service";
+import { ServiceProblem } from "@/components/service-problem";
 
-/**
- * What a person sees when a page fails. Next.js sends no error details to the browser in
- * production; the server log has them, under the digest shown here.
- */
+/** A page that failed, inside the portal's layout. */
 export default function ErrorPage({ error }: { error: Error & { digest?: string } }) {
-  return (
-    <div className="nhsuk-width-container">
-      <title>{`${TITLE} – NHS`}</title>
-      <main className="nhsuk-main-wrapper" id="maincontent">
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-two-thirds">
-            <h1>{TITLE}</h1>
-            <p>Try again later.</p>
-            {error.digest && (
-              <p>If you contact us about this, give this reference: {error.digest}</p>
-            )}
-            <p>
-              If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-              <a href="tel:111">call 111</a>.
-            </p>
-          </div>
-        </div>
-      </main>
-    </div>
-  );
+  return <ServiceProblem digest={error.digest} />;
 }

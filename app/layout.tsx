@@ -11,7 +11,7 @@ import { isNhsApp } from "@/lib/nhs-app";
 import { NHSUK_STYLESHEET } from "@/lib/nhsuk-assets";
 import { displayName } from "@/lib/patient-display";
 import { currentSession } from "@/lib/session/current";
-import { nowSeconds } from "@/lib/session/session";
+import { nowSeconds } from "@/lib/session/rules";
 import "./portal.css";
 
 const NHS_BLUE = "#005eb8";
@@ -50,8 +50,8 @@ const BODY_CLASS_SNIPPET =
   "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const config = getConfig();
   const requestHeaders = await headers();
+  const config = getConfig();
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
   const insideNhsApp = isNhsApp(requestHeaders.get("user-agent"));
   const state = await currentSession();

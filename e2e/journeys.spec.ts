@@ -85,7 +85,9 @@ test("a person who abandons uplift gets no higher session", async ({ page }) => 
   await page.goto("/gp-online-services");
   await page.getByTestId("uplift-continue").click();
   await page.getByTestId("uplift-abandon").click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have not logged in");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "You have not proved who you are",
+  );
   await page.goto("/gp-online-services");
   await expect(page).toHaveURL(/\/auth\/uplift|\/authorize|\/interaction/);
 });

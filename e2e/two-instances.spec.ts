@@ -3,12 +3,14 @@ import { E2E } from "./support/environment";
 import { logIn, logInAtSimulator, newPerson } from "./support/nhs-login";
 
 /**
- * Portal instances that share AUTH_SECRET serve any person, whichever instance they reached
- * before: nothing about a sign-in or a session lives in one instance's memory.
+ * Portal instances behind one address, sharing AUTH_SECRET and a Redis session store, serve any
+ * person whichever instance they reached before: nothing about a sign-in or a session lives in
+ * one instance's memory.
  */
 test("a log-in through one instance is valid on the other", async ({ page }) => {
-  await logIn(page, await newPerson("p9"), `${E2E.shortSessionPortal}/profile`);
-  await page.goto(`${E2E.portal}/profile`);
+  await logIn(page, await newPerson("p9"), `${E2E.portal}/profile`);
+  // Cookies belong to the host, not the port: the browser sends the same ones to both.
+  await page.goto(`${E2E.secondInstance}/profile`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
 });
 

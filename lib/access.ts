@@ -1,4 +1,5 @@
-import type { Level } from "./nhs-login/vectors";
+import { meetsLevel, type Level } from "./nhs-login/vectors";
+import type { EndReason } from "./session/rules";
 
 /** Who may open a page: anyone, or a person logged in with NHS login at least at a level. */
 export type Access = "public" | Level;
@@ -59,10 +60,11 @@ export function isAuthRoute(pathname: string): boolean {
 /**
  * A return address after log-in or uplift: a path on this site, never another origin
  * (`//evil`, `/\evil`, `https://evil`, `javascript:`…), never an auth route. Anything else is
- * the start page.
+ * the fallback. What is checked is the address returned, after parsing, not the one given:
+ * dot segments (`/.//evil`, `/%2e//evil`) can turn a harmless-looking path into `//evil`.
  */
 export function safeReturnTo(value: string | null | undefined, fallback = "/"): string {
-  if (!value || value.length > 2048 || !value.startsWith("/") || /[\\\u0000-\u001f]/.test(value)) {
+  if (!value || value.length > 1024 || !value.startsWith("/") || /[\\\u0000-\u001f]/.test(value)) {
     return fallback;
   }
   const base = "https://portal.invalid";
@@ -72,7 +74,54 @@ export function safeReturnTo(value: string | null | undefined, fallback = "/"): 
   } catch {
     return fallback;
   }
-  if (url.origin !== base || value.startsWith("//")) return fallback;
-  if (isAuthRoute(url.pathname)) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== base || !/^\/(?![/\\])/.test(path) || isAuthRoute(url.pathname)) {
+    return fallback;
+  }
+  return path;
+}
+
+/** What is known about the person making a request: from the cookie alone, or from the store. */
+export type Visitor =
+  | { status: "none" }
+  | { status: "active"; level: Level }
+  | { status: "ended"; reason: EndReason }
+  /** The session store could not be asked. */
+  | { status: "unavailable" };
+
+export type AccessDecision =
+  { kind: "allow" } | { kind: "redirect"; to: string } | { kind: "unavailable" };
+
+/**
+ * The one decision "may this request see this page". The route gate asks it with what the
+ * session cookie says, each gated page again with the session from the store; they differ only
+ * in how they redirect. `page` is the path and query asked for, which becomes the return address.
+ */
+export function decideAccess(
+  page: string,
+  visitor: Visitor,
+  context: { insideNhsApp: boolean },
+): AccessDecision {
+  const pathname = page.split(/[?#]/, 1)[0]!;
+  const access = accessFor(pathname);
+  if (access === "public") return { kind: "allow" };
+  const returnTo = safeReturnTo(page, pathname);
+  const to = (route: string, query: Record<string, string> = {}) => ({
+    kind: "redirect" as const,
+    to: `${route}?${new URLSearchParams({ ...query, returnTo })}`,
+  });
+  switch (visitor.status) {
+    case "unavailable":
+      return { kind: "unavailable" };
+    case "none":
+      return to("/auth/sign-in");
+    case "ended":
+      // The NHS App keeps its own session: inside it, say why rather than leave for NHS login.
+      if (context.insideNhsApp && (visitor.reason === "idle" || visitor.reason === "max-age")) {
+        return to("/auth/timed-out", { reason: visitor.reason });
+      }
+      return to("/auth/sign-in");
+    case "active":
+      return meetsLevel(visitor.level, access) ? { kind: "allow" } : to("/auth/uplift");
+  }
 }

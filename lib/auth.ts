@@ -1,28 +1,33 @@
-import NextAuth, { type Account } from "next-auth";
+import { Auth, raw, skipCSRFCheck, type AuthConfig } from "@auth/core";
+import { AuthError } from "@auth/core/errors";
 import { getConfig, type Config } from "./config";
-import { portalCookieOptions } from "./cookies";
-import { patientFromClaims, userInfoSchema, type Patient } from "./nhs-login/claims";
+import { patientFromClaims, userInfoSchema } from "./nhs-login/claims";
 import { toRs512SigningKey } from "./nhs-login/client-key";
-import { IdTokenError, verifyIdToken, type VerifiedIdToken } from "./nhs-login/id-token";
+import { IdTokenError, verifyIdToken } from "./nhs-login/id-token";
 import { issuerKeys } from "./nhs-login/issuer-keys";
-import { getNhsLoginMetadata } from "./nhs-login/metadata";
-import { NhsLogin } from "./nhs-login/provider";
-import { log, newReference } from "./log";
-import {
-  encodeSessionCookie,
-  nowSeconds,
-  sessionCookieName,
-  SESSION_COOKIE_GRACE_SECONDS,
-  SESSION_COOKIE_PURPOSE,
-  type PortalSession,
-} from "./session/session";
-import { cookieCodec } from "./session/codec";
-import { callbackContext } from "./sign-in/context";
+import { getNhsLoginMetadata, type NhsLoginMetadata } from "./nhs-login/metadata";
+import { NHS_LOGIN_PROVIDER_ID, NhsLogin } from "./nhs-login/provider";
+import type { Vector } from "./nhs-login/vectors";
+import type { NewSession } from "./session/sessions";
 
-/** Cookies are Secure and prefixed whenever the portal is served over https. */
-export function usesSecureCookies(config: Config): boolean {
-  return config.auth.url?.startsWith("https:") ?? false;
-}
+/**
+ * next-auth's engine (Auth.js core, which next-auth is built on and pins) runs the OAuth flow
+ * with NHS login: the authorization request with PKCE and nonce, and on the way back the code
+ * exchange with private_key_jwt, userinfo, and the checks of both. It is called directly, with
+ * a configuration made for each request and in "raw" mode, so that its results and its failures
+ * come back as values instead of cookies set and redirects made on the side
+ * (docs/decisions/0006).
+ */
+const BASE_PATH = "/api/auth";
+
+/** Auth.js's own cookies never reach a browser: each sign-in attempt carries them. */
+const ENGINE_COOKIES = {
+  pkceCodeVerifier: "authjs.pkce.code_verifier",
+  nonce: "authjs.nonce",
+} as const;
+
+/** The PKCE verifier and nonce of one authorization request, sealed by Auth.js. */
+export type SignInChecks = Record<string, string>;
 
 let signingKey: Promise<CryptoKey> | undefined;
 export function clientSigningKey(): Promise<CryptoKey> {
@@ -30,134 +35,216 @@ export function clientSigningKey(): Promise<CryptoKey> {
   return signingKey;
 }
 
-/** Why a sign-in was refused, beyond the ID token checks. */
-class SignInRefused extends Error {
+/** What a callback must match: what this sign-in asked NHS login for. */
+export interface SignInExpectations {
+  vectors: readonly Vector[];
+  /** A fresh authentication is required: not older than this (seconds). */
+  authenticatedSince?: number;
+}
+
+/** Why a sign-in did not complete, as the person is told and the log records. */
+export type SignInFailure =
+  | { kind: "refused"; reason: string }
+  /** NHS login (or its keys) did not answer: worth trying again later. */
+  | { kind: "unavailable"; reason: string }
+  /** NHS login reused an earlier log-in when a fresh one was needed. */
+  | { kind: "reauthentication-required"; reason: string };
+
+export type SignInResult =
+  { ok: true; session: NewSession } | { ok: false; failure: SignInFailure };
+
+/** A sign-in the portal's own checks refused; an AuthError, so Auth.js hands it back as it is. */
+class SignInRefused extends AuthError {
+  static type = "SignInRefused";
   constructor(readonly failure: string) {
     super(failure);
   }
 }
 
-/** A verified sign-in, handed from the signIn callback to the jwt callback that stores it. */
-const verifiedSignIns = new WeakMap<Account, { patient: Patient; verified: VerifiedIdToken }>();
-
-export const { handlers, signIn } = NextAuth(async () => {
-  const config = getConfig();
+function engineConfig(
+  config: Config,
+  metadata: NhsLoginMetadata,
+  key: CryptoKey,
+  callbacks: AuthConfig["callbacks"] = {},
+): AuthConfig {
   const { nhsLogin } = config;
-  const metadata = await getNhsLoginMetadata(nhsLogin.issuer, nhsLogin.timeoutMs);
-  const secure = usesSecureCookies(config);
-
   return {
+    basePath: BASE_PATH,
+    secret: config.auth.secret,
+    trustHost: true,
     providers: [
       NhsLogin({
         clientId: nhsLogin.clientId,
-        signingKey: await clientSigningKey(),
+        signingKey: key,
         metadata,
         scopes: nhsLogin.scopes,
         pkce: nhsLogin.pkce,
         timeoutMs: nhsLogin.timeoutMs,
       }),
     ],
-    secret: config.auth.secret,
-    trustHost: true,
-    useSecureCookies: secure,
-    session: {
-      strategy: "jwt",
-      maxAge: config.session.maxAgeSeconds + SESSION_COOKIE_GRACE_SECONDS,
+    cookies: Object.fromEntries(
+      Object.entries(ENGINE_COOKIES).map(([cookie, name]) => [cookie, { name, options: {} }]),
+    ),
+    // The portal opens its own session from what the sign-in verified (lib/session/).
+    session: { strategy: "jwt" },
+    jwt: { encode: async () => "", decode: async () => null },
+    callbacks,
+    // Failures come back as values and are logged once, with their reference, by the caller.
+    logger: { error() {}, warn() {}, debug() {} },
+  };
+}
+
+/**
+ * The address to send a person to at NHS login, with Auth.js's sealed PKCE verifier and nonce
+ * for the callback. `params` are the authorization parameters of this sign-in (state, vtr,
+ * prompt…). Throws NhsLoginUnavailableError when NHS login's discovery document is out of reach.
+ */
+export async function authorizationRequest(
+  publicOrigin: string,
+  params: Record<string, string>,
+): Promise<{ url: string; checks: SignInChecks }> {
+  const config = getConfig();
+  const metadata = await getNhsLoginMetadata(config.nhsLogin.issuer, config.nhsLogin.timeoutMs);
+  const request = new Request(
+    `${publicOrigin}${BASE_PATH}/signin/${NHS_LOGIN_PROVIDER_ID}?${new URLSearchParams(params)}`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ callbackUrl: publicOrigin }),
     },
-    cookies: {
-      sessionToken: { name: sessionCookieName(secure), options: portalCookieOptions(secure) },
-    },
-    jwt: {
-      encode: ({ token }) =>
-        encodeSessionCookie(token as unknown as PortalSession, config.auth.secret, config.session),
-      decode: ({ token }) =>
-        token ? cookieCodec(config.auth.secret, SESSION_COOKIE_PURPOSE).decode(token) : null,
-    },
-    pages: { signIn: "/", error: "/auth/error" },
-    callbacks: {
-      async signIn({ account, profile }) {
-        const context = callbackContext();
-        const reference = context?.reference ?? newReference();
-        try {
-          const attempt = context?.attempt;
-          if (!attempt || attempt.state !== context?.state) {
-            throw new SignInRefused("sign-in-not-started-here");
-          }
-          if (!account?.id_token) throw new SignInRefused("no-id-token");
-          const verified = await verifyIdToken(
-            account.id_token,
-            issuerKeys(metadata.jwks_uri, nhsLogin.timeoutMs),
-            {
-              issuer: metadata.issuer,
-              clientId: nhsLogin.clientId,
-              requestedVectors: attempt.vectors,
-            },
-          );
-          const userInfo = userInfoSchema.safeParse(profile);
-          if (!userInfo.success) throw new SignInRefused("userinfo-malformed");
-          const patient = patientFromClaims(verified.claims, verified.vot, userInfo.data);
-          verifiedSignIns.set(account, { patient, verified });
-          log("info", "sign-in", { reference, verificationLevel: patient.level });
-          return true;
-        } catch (error) {
-          const failure =
-            error instanceof IdTokenError || error instanceof SignInRefused
-              ? error.failure
-              : error instanceof Error
-                ? error.name
-                : "unknown";
-          log("warn", "sign-in-refused", { reference, failure });
-          // Keys that could not be fetched mean NHS login is unreachable, not that it lied.
-          const code = failure === "keys-unavailable" ? "unavailable" : "refused";
-          return `/auth/error?${new URLSearchParams({ code, ref: reference })}`;
-        }
+  );
+  const result = await Auth(request, {
+    ...engineConfig(config, metadata, await clientSigningKey()),
+    raw,
+    skipCSRFCheck,
+  });
+  const checks = Object.fromEntries(
+    (result.cookies ?? [])
+      .filter(
+        ({ name }) => name === ENGINE_COOKIES.pkceCodeVerifier || name === ENGINE_COOKIES.nonce,
+      )
+      .map(({ name, value }) => [name, value]),
+  );
+  if (!result.redirect) throw new Error("Auth.js made no authorization request");
+  return { url: result.redirect, checks };
+}
+
+/**
+ * Completes a sign-in from NHS login's answer at the callback: Auth.js exchanges the code and
+ * fetches userinfo, and the portal verifies the ID token against what this sign-in asked for.
+ * The result is what the session will hold, or why there is none.
+ */
+export async function completeSignIn(options: {
+  callbackUrl: URL;
+  checks: SignInChecks;
+  expected: SignInExpectations;
+}): Promise<SignInResult> {
+  const config = getConfig();
+  let metadata: NhsLoginMetadata;
+  try {
+    metadata = await getNhsLoginMetadata(config.nhsLogin.issuer, config.nhsLogin.timeoutMs);
+  } catch (error) {
+    return { ok: false, failure: { kind: "unavailable", reason: describe(error) } };
+  }
+  // Auth.js hands what it received to its `jwt` callback; what the portal makes of it is kept here.
+  let verified: NewSession | undefined;
+  const verify: NonNullable<AuthConfig["callbacks"]>["jwt"] = async ({ account, profile }) => {
+    verified = await verifySignIn(config, metadata, options.expected, account, profile);
+    return {};
+  };
+  const cookie = Object.entries(options.checks)
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
+  const request = new Request(options.callbackUrl, { headers: { cookie } });
+  try {
+    await Auth(request, {
+      ...engineConfig(config, metadata, await clientSigningKey(), { jwt: verify }),
+      raw,
+    });
+    if (!verified) return { ok: false, failure: { kind: "refused", reason: "nothing-verified" } };
+    return { ok: true, session: verified };
+  } catch (error) {
+    return { ok: false, failure: classify(error) };
+  }
+}
+
+/** The portal's own checks of a sign-in, once Auth.js has exchanged the code and read userinfo. */
+async function verifySignIn(
+  config: Config,
+  metadata: NhsLoginMetadata,
+  expected: SignInExpectations,
+  account: { id_token?: string; refresh_token?: string } | null | undefined,
+  profile: unknown,
+): Promise<NewSession> {
+  if (!account?.id_token) throw new SignInRefused("no-id-token");
+  let verified;
+  try {
+    verified = await verifyIdToken(
+      account.id_token,
+      issuerKeys(metadata.jwks_uri, config.nhsLogin.timeoutMs),
+      {
+        issuer: metadata.issuer,
+        clientId: config.nhsLogin.clientId,
+        requestedVectors: expected.vectors,
+        authenticatedSince: expected.authenticatedSince,
       },
-      async jwt({ token, account, trigger }) {
-        if (trigger !== "signIn" || !account) return token;
-        const signIn = verifiedSignIns.get(account);
-        if (!signIn) throw new SignInRefused("unverified-sign-in");
-        const now = nowSeconds();
-        const session: PortalSession = {
-          patient: signIn.patient,
-          idTokenJti: signIn.verified.claims.jti,
-          authTime: signIn.verified.claims.auth_time ?? now,
-          signedInAt: now,
-          lastActiveAt: now,
-        };
-        return session as unknown as typeof token;
-      },
-    },
-    logger: {
-      error(error) {
-        const cause = (error as { cause?: { err?: unknown } }).cause?.err;
-        const type = (error as { type?: unknown }).type;
-        const context = callbackContext();
-        if (context && isUnavailable(cause)) context.unavailable = true;
-        log("error", "nhs-login-callback-failed", {
-          reference: context?.reference,
-          error: typeof type === "string" ? type : error.name,
-          cause: describeCause(cause),
-        });
-      },
-      warn(code) {
-        log("warn", "auth-warning", { code });
-      },
-      debug() {},
+    );
+  } catch (error) {
+    throw error instanceof IdTokenError ? new SignInRefused(error.failure) : error;
+  }
+  const userInfo = userInfoSchema.safeParse(profile);
+  if (!userInfo.success) throw new SignInRefused("userinfo-malformed");
+  let patient;
+  try {
+    patient = patientFromClaims(verified.claims, verified.vot, userInfo.data);
+  } catch {
+    throw new SignInRefused("claims-refused");
+  }
+  return {
+    patient,
+    idTokenJti: verified.claims.jti,
+    authTime: verified.claims.auth_time ?? verified.claims.iat,
+    nhsLogin: {
+      idToken: account.id_token,
+      ...(account.refresh_token ? { refreshToken: account.refresh_token } : {}),
     },
   };
-});
+}
+
+/** Sorts what went wrong into what the person can do about it. */
+function classify(error: unknown): SignInFailure {
+  const cause = causeOf(error);
+  if (cause instanceof SignInRefused) {
+    if (cause.failure === "keys-unavailable") return { kind: "unavailable", reason: cause.failure };
+    if (cause.failure === "authentication-too-old") {
+      return { kind: "reauthentication-required", reason: cause.failure };
+    }
+    return { kind: "refused", reason: cause.failure };
+  }
+  return { kind: isUnavailable(cause) ? "unavailable" : "refused", reason: describe(cause) };
+}
+
+/** Auth.js wraps what it did not throw itself: the original error is its cause's `err`. */
+function causeOf(error: unknown): unknown {
+  if (error instanceof SignInRefused || !(error instanceof AuthError)) return error;
+  const cause = error.cause as { err?: unknown } | undefined;
+  return cause?.err ?? error;
+}
 
 /**
  * oauth4webapi's errors carry a stable `code`, and NHS login's OAuth `error` when it sent one;
  * class names do not survive the production build's minification. Messages are fixed text.
  */
-function describeCause(cause: unknown): string | undefined {
-  if (!(cause instanceof Error)) return undefined;
-  const { code, error } = cause as { code?: unknown; error?: unknown };
-  const label = [typeof code === "string" ? code : cause.name, typeof error === "string" && error]
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown";
+  const { code, error: oauthError } = error as { code?: unknown; error?: unknown };
+  const label = [
+    typeof code === "string" ? code : error.name,
+    typeof oauthError === "string" && oauthError,
+  ]
     .filter(Boolean)
     .join(" ");
-  return `${label}: ${cause.message}`.slice(0, 200);
+  return `${label}: ${error.message}`.slice(0, 200);
 }
 
 /** NHS login did not answer, or answered with a server error: worth trying again later. */
@@ -168,6 +255,7 @@ function isUnavailable(error: unknown): boolean {
   return (
     error.name === "TimeoutError" ||
     error.name === "AbortError" ||
+    error.name === "NhsLoginUnavailableError" ||
     (typeof status === "number" && status >= 500) ||
     /fetch failed|ECONNREFUSED|status code 5\d\d/i.test(error.message)
   );

@@ -52,6 +52,7 @@ describe("configuration", () => {
       AUTH_URL: "https://portal.example",
       NHS_LOGIN_CLIENT_ID: "client",
       NHS_LOGIN_PRIVATE_KEY: privateKey,
+      REDIS_URL: "rediss://portal:secret@redis.example:6380",
     };
     expect(loadConfig({ ...base, NHS_LOGIN_ENV: "sandpit" }).nhsLogin.issuer).toBe(
       "https://auth.sandpit.signin.nhs.uk",
@@ -109,7 +110,69 @@ describe("configuration", () => {
       expect.stringMatching(/^NHS_LOGIN_CLIENT_ID: missing/),
       expect.stringMatching(/^NHS_LOGIN_PRIVATE_KEY_FILE: missing/),
       expect.stringMatching(/^AUTH_URL: missing/),
+      expect.stringMatching(/^REDIS_URL: missing;.*or set SESSION_STORE=memory/),
     ]);
+  });
+
+  describe("the session store", () => {
+    const local = { AUTH_SECRET: SECRET, NHS_LOGIN_PRIVATE_KEY: privateKey };
+    const sandpit = {
+      ...local,
+      NHS_LOGIN_ENV: "sandpit",
+      NHS_LOGIN_CLIENT_ID: "client",
+      AUTH_URL: "https://portal.example",
+    };
+
+    it("is this process's memory locally, and Redis as soon as REDIS_URL is set", () => {
+      expect(loadConfig(local).sessionStore).toEqual({ kind: "memory" });
+      expect(loadConfig({ ...local, REDIS_URL: "redis://localhost:6379" }).sessionStore).toEqual({
+        kind: "redis",
+        url: "redis://localhost:6379",
+      });
+    });
+
+    it("is memory outside the local environment only when SESSION_STORE says one instance is meant", () => {
+      expect(loadConfig({ ...sandpit, SESSION_STORE: "memory" }).sessionStore).toEqual({
+        kind: "memory",
+      });
+      expect(problemsOf(sandpit).join("\n")).toMatch(
+        /REDIS_URL: missing; .*or set SESSION_STORE=memory if exactly one instance runs/,
+      );
+    });
+
+    it.each([
+      [{ REDIS_URL: "http://redis.example" }, /REDIS_URL: not a Redis URL/],
+      [{ REDIS_URL: "user:hunter2@redis.example:6379" }, /REDIS_URL: not a Redis URL/],
+      [{ SESSION_STORE: "redis" }, /REDIS_URL: missing/],
+      [{ SESSION_STORE: "memory", REDIS_URL: "redis://r:6379" }, /remove one/],
+      [{ SESSION_STORE: "cluster" }, /SESSION_STORE/],
+    ])("names the mistake in %j without repeating the URL", (override, message) => {
+      const problems = problemsOf({ ...local, ...override } as Record<string, string>).join("\n");
+      expect(problems).toMatch(message);
+      expect(problems).not.toContain("hunter2");
+    });
+  });
+
+  it("refuses to start a production server that does not say which NHS login and address", () => {
+    const problems = problemsOf(
+      { AUTH_SECRET: SECRET, NODE_ENV: "production" },
+      { [LOCAL_PRIVATE_KEY_FILE]: privateKey },
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^NHS_LOGIN_ENV: missing; a production server must say/),
+      expect.stringMatching(/^AUTH_URL: missing/),
+    ]);
+    // The simulator stays allowed when asked for by name, so production builds can be tested.
+    const config = loadConfig(
+      {
+        AUTH_SECRET: SECRET,
+        NODE_ENV: "production",
+        NHS_LOGIN_ENV: "local",
+        AUTH_URL: "http://localhost:3100",
+      },
+      () => privateKey,
+    );
+    expect(config.nhsLogin.environment).toBe("local");
   });
 
   it("reports every problem at once", () => {

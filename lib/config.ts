@@ -30,7 +30,11 @@ export interface Config {
     secret: string;
     /** The portal's public base URL; without it (local only) the request's host is trusted. */
     url: string | undefined;
+    /** Served over https: every cookie is Secure and `__Host-` prefixed (see lib/cookies.ts). */
+    secureCookies: boolean;
   };
+  /** Where sessions live: Redis when instances share them, this process's memory for one. */
+  sessionStore: { kind: "memory" } | { kind: "redis"; url: string };
   session: {
     idleTimeoutSeconds: number;
     maxAgeSeconds: number;
@@ -70,6 +74,9 @@ const envSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
   SESSION_MAX_AGE_SECONDS: seconds(12 * 60 * 60),
   SESSION_WARNING_SECONDS: seconds(2 * 60),
+  SESSION_STORE: z.enum(["memory", "redis"]).optional(),
+  REDIS_URL: z.string().optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -89,6 +96,12 @@ export function loadConfig(
   const vars = parsed.data;
   const problems: string[] = [];
 
+  const production = vars.NODE_ENV === "production";
+  if (production && env.NHS_LOGIN_ENV === undefined) {
+    problems.push(
+      `NHS_LOGIN_ENV: missing; a production server must say which NHS login it uses (${ENVIRONMENTS.join(", ")}), so that a forgotten variable never sends people to the local simulator.`,
+    );
+  }
   const environment = vars.NHS_LOGIN_ENV;
   if (!isEnvironment(environment)) {
     problems.push(
@@ -122,14 +135,23 @@ export function loadConfig(
     );
   }
   const url = vars.AUTH_URL ? checkUrl("AUTH_URL", vars.AUTH_URL, problems) : undefined;
-  if (!url && !isLocal) {
-    problems.push("AUTH_URL: missing; set it to the portal's public https base URL.");
+  if (!url && (!isLocal || production)) {
+    problems.push(
+      "AUTH_URL: missing; set it to the portal's public https base URL, which redirects and cookies are built on.",
+    );
   }
+  const sessionStore = checkSessionStore(vars, isLocal, problems);
   if (vars.SESSION_WARNING_SECONDS >= vars.SESSION_IDLE_TIMEOUT_SECONDS) {
     problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
   }
 
-  if (problems.length > 0 || !clientId || !privateKey || !isEnvironment(environment)) {
+  if (
+    problems.length > 0 ||
+    !clientId ||
+    !privateKey ||
+    !sessionStore ||
+    !isEnvironment(environment)
+  ) {
     throw new ConfigError(problems);
   }
   return {
@@ -145,7 +167,8 @@ export function loadConfig(
       pkce: vars.NHS_LOGIN_PKCE === "true",
       timeoutMs: vars.NHS_LOGIN_TIMEOUT_MS,
     },
-    auth: { secret: vars.AUTH_SECRET!, url },
+    auth: { secret: vars.AUTH_SECRET!, url, secureCookies: url?.startsWith("https:") ?? false },
+    sessionStore,
     session: {
       idleTimeoutSeconds: vars.SESSION_IDLE_TIMEOUT_SECONDS,
       maxAgeSeconds: vars.SESSION_MAX_AGE_SECONDS,
@@ -166,6 +189,45 @@ function checkUrl(name: string, value: string, problems: string[]): string {
     problems.push(`${name}: must use https (plain http is allowed only for localhost).`);
   }
   return value.replace(/\/+$/, "");
+}
+
+/**
+ * Redis for any deployment with more than one instance; this process's memory where one is
+ * enough: locally by default, elsewhere only when SESSION_STORE=memory says so.
+ */
+function checkSessionStore(
+  vars: z.infer<typeof envSchema>,
+  isLocal: boolean,
+  problems: string[],
+): Config["sessionStore"] | undefined {
+  const redisUrl = vars.REDIS_URL?.trim() || undefined;
+  if (redisUrl) {
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // The URL may hold a password, so it is never repeated in a message.
+    }
+    if (protocol !== "redis:" && protocol !== "rediss:") {
+      problems.push("REDIS_URL: not a Redis URL; use redis://… or rediss://… (TLS).");
+      return undefined;
+    }
+  }
+  const kind = vars.SESSION_STORE ?? (redisUrl ? "redis" : isLocal ? "memory" : undefined);
+  if (kind === "memory" && redisUrl) {
+    problems.push(
+      "SESSION_STORE: memory, but REDIS_URL is set too; remove one (Redis is for more than one instance).",
+    );
+    return undefined;
+  }
+  if (kind === "memory") return { kind };
+  if (!redisUrl) {
+    problems.push(
+      "REDIS_URL: missing; set it to the Redis (redis://, or rediss:// for TLS) that every instance of the portal shares, or set SESSION_STORE=memory if exactly one instance runs.",
+    );
+    return undefined;
+  }
+  return { kind: "redis", url: redisUrl };
 }
 
 function loadPrivateKey(

@@ -8,9 +8,14 @@ export function newNonce(): string {
 /**
  * No inline script runs without this response's nonce (Next.js adds it to its own scripts, the
  * layout to the NHS.UK body snippet); no framing; nothing loaded from elsewhere but the NHS
- * fonts. Development adds what `next dev`'s hot reloading needs.
+ * fonts; forms go only to the portal and, for "Manage your NHS login" (a POST the portal
+ * answers with a redirect, which browsers hold to this rule too), to NHS login's settings site.
+ * Development adds what `next dev`'s hot reloading needs.
  */
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }) {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { dev: boolean; https: boolean; settingsOrigin: string },
+) {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
@@ -20,7 +25,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action 'self' ${options.settingsOrigin}`,
     "frame-ancestors 'none'",
   ];
   if (options.https) directives.push("upgrade-insecure-requests");

@@ -1,26 +1,31 @@
+import { NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
-import { portalCookieName, portalCookieOptions, portalSetCookie } from "./cookies";
+import { clearCookie, cookieName, setCookie } from "./cookies";
 
 describe("the portal's cookies", () => {
   it("are prefixed __Host- over https only", () => {
-    expect(portalCookieName("portal.session", true)).toBe("__Host-portal.session");
-    expect(portalCookieName("portal.session", false)).toBe("portal.session");
+    expect(cookieName("session", true)).toBe("__Host-portal.session");
+    expect(cookieName("session", false)).toBe("portal.session");
+    expect(cookieName("signInAttempt", true, "abc")).toBe("__Host-portal.sign-in.abc");
   });
 
-  it("are HttpOnly, SameSite=Lax and site-wide, Secure over https", () => {
-    expect(portalCookieOptions(true, 60)).toEqual({
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: true,
-      maxAge: 60,
-    });
-    expect(portalCookieOptions(false)).not.toHaveProperty("maxAge");
-    expect(portalSetCookie("__Host-a", "1", true, 0)).toBe(
-      "__Host-a=1; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+  it("are HttpOnly, SameSite=Lax and site-wide, Secure over https, with their own lifetimes", () => {
+    const response = NextResponse.next();
+    setCookie(response, "reauthenticate", "1", true);
+    setCookie(response, "session", "v", false);
+    const [reauthenticate, session] = response.headers.getSetCookie();
+    expect(reauthenticate).toMatch(
+      /^__Host-portal\.reauthenticate=1; Path=\/; Expires=[^;]+; Max-Age=43200; Secure; HttpOnly; SameSite=lax$/,
     );
-    expect(portalSetCookie("a", "1", false, 300)).toBe(
-      "a=1; Path=/; Max-Age=300; HttpOnly; SameSite=Lax",
+    // The session cookie ends when the browser closes.
+    expect(session).toBe("portal.session=v; Path=/; HttpOnly; SameSite=lax");
+  });
+
+  it("are removed with the attributes they were set with, so a __Host- cookie really goes", () => {
+    const response = NextResponse.next();
+    clearCookie(response, "session", true);
+    expect(response.headers.getSetCookie()[0]).toMatch(
+      /^__Host-portal\.session=; Path=\/; (Expires=[^;]+; )?Max-Age=0; Secure; HttpOnly; SameSite=lax$/,
     );
   });
 });

@@ -1,12 +1,37 @@
+import type { NextResponse } from "next/server";
+
 /**
- * The one place that decides how the portal's own cookies are set: HttpOnly, SameSite=Lax, for
- * the whole site, and over https Secure with a `__Host-` name, so only this origin can set them.
+ * Every cookie the portal sets in a browser, in one table. All are HttpOnly, SameSite=Lax and
+ * site-wide; when the portal is served over https (`config.auth.secureCookies`) they are also
+ * Secure and carry the `__Host-` prefix, so that only this origin can set them.
  */
-export function portalCookieName(name: string, secure: boolean): string {
+const PORTAL_COOKIES = {
+  /** The session: a sealed envelope around a random session id. Ends when the browser closes. */
+  session: { name: "portal.session", maxAgeSeconds: undefined },
+  /** One sign-in in progress, from leaving for NHS login until coming back (see lib/sign-in). */
+  signInAttempt: { name: "portal.sign-in", maxAgeSeconds: 15 * 60 },
+  /** Set at log-out or when a session ends: the next log-in must be a fresh one. */
+  reauthenticate: { name: "portal.reauthenticate", maxAgeSeconds: 12 * 60 * 60 },
+  /** A new log-in as a different person, held until the person confirms the switch. */
+  accountSwitch: { name: "portal.switch", maxAgeSeconds: 5 * 60 },
+} as const;
+
+export type PortalCookie = keyof typeof PORTAL_COOKIES;
+
+/** Sign-in attempts are one cookie each, named after their own `state`. */
+export const SIGN_IN_ATTEMPT_SEPARATOR = ".";
+
+export function cookieName(cookie: PortalCookie, secure: boolean, suffix?: string): string {
+  const base = PORTAL_COOKIES[cookie].name;
+  const name = suffix === undefined ? base : `${base}${SIGN_IN_ATTEMPT_SEPARATOR}${suffix}`;
   return secure ? `__Host-${name}` : name;
 }
 
-export interface PortalCookieOptions {
+export function cookieMaxAge(cookie: PortalCookie): number | undefined {
+  return PORTAL_COOKIES[cookie].maxAgeSeconds;
+}
+
+export interface CookieAttributes {
   httpOnly: true;
   sameSite: "lax";
   path: "/";
@@ -14,8 +39,7 @@ export interface PortalCookieOptions {
   maxAge?: number;
 }
 
-/** For `response.cookies.set`; a `maxAge` of 0 removes the cookie. */
-export function portalCookieOptions(secure: boolean, maxAge?: number): PortalCookieOptions {
+function attributes(secure: boolean, maxAge: number | undefined): CookieAttributes {
   return {
     httpOnly: true,
     sameSite: "lax",
@@ -25,7 +49,35 @@ export function portalCookieOptions(secure: boolean, maxAge?: number): PortalCoo
   };
 }
 
-/** The same cookie as a Set-Cookie header, for handlers that answer with a plain Response. */
-export function portalSetCookie(name: string, value: string, secure: boolean, maxAge: number) {
-  return `${name}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+/** Sets one of the portal's cookies on a response, with the attributes the table gives it. */
+export function setCookie(
+  response: NextResponse,
+  cookie: PortalCookie,
+  value: string,
+  secure: boolean,
+  suffix?: string,
+): void {
+  response.cookies.set(
+    cookieName(cookie, secure, suffix),
+    value,
+    attributes(secure, cookieMaxAge(cookie)),
+  );
+}
+
+/**
+ * Removes a cookie. A `__Host-` cookie can only be removed by a Secure Set-Cookie, which
+ * `cookies.delete()` does not write, so removal is an expired cookie with the same attributes.
+ */
+export function clearCookie(
+  response: NextResponse,
+  cookie: PortalCookie,
+  secure: boolean,
+  suffix?: string,
+): void {
+  response.cookies.set(cookieName(cookie, secure, suffix), "", attributes(secure, 0));
+}
+
+/** Removes a cookie by its full name, as found on a request. */
+export function clearCookieNamed(response: NextResponse, name: string, secure: boolean): void {
+  response.cookies.set(name, "", attributes(secure, 0));
 }

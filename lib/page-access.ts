@@ -1,23 +1,33 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { accessFor } from "./access";
-import { meetsLevel } from "./nhs-login/vectors";
+import { decideAccess, type Visitor } from "./access";
+import { log, newReference } from "./log";
+import { isNhsApp } from "./nhs-app";
 import { currentSession } from "./session/current";
-import type { PortalSession } from "./session/session";
+import type { Session, SessionState } from "./session/sessions";
+import { SERVICE_UNAVAILABLE_PATH } from "./sign-in/outcomes";
 
 /**
- * A gated page's own check, through the same table as the proxy: a request that got past the
- * proxy somehow still gets nothing it should not.
+ * A gated page's own check, with the session from the store: the same decision as the route
+ * gate's, so a request that got past the gate somehow still gets nothing it should not, and a
+ * session that has ended (log-out, the idle limit, another device) is caught here.
  */
-export async function requireAccess(path: string): Promise<PortalSession> {
-  const access = accessFor(path);
+export async function requireAccess(path: string): Promise<Session> {
   const state = await currentSession();
-  const returnTo = encodeURIComponent(path);
-  if (state.status === "timed-out") {
-    redirect(`/auth/timed-out?reason=${state.reason}&returnTo=${returnTo}`);
+  const insideNhsApp = isNhsApp((await headers()).get("user-agent"));
+  const decision = decideAccess(path, visitorOf(state), { insideNhsApp });
+  if (decision.kind === "redirect") redirect(decision.to);
+  if (decision.kind === "unavailable") {
+    const reference = newReference();
+    log("error", "session-store-unavailable", { reference, during: "page" });
+    redirect(`${SERVICE_UNAVAILABLE_PATH}?ref=${reference}`);
   }
-  if (state.status === "none") redirect(`/auth/sign-in?returnTo=${returnTo}`);
-  if (access !== "public" && !meetsLevel(state.session.patient.level, access)) {
-    redirect(`/auth/uplift?returnTo=${returnTo}`);
-  }
+  if (state.status !== "active") redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
   return state.session;
+}
+
+export function visitorOf(state: SessionState): Visitor {
+  return state.status === "active"
+    ? { status: "active", level: state.session.patient.level }
+    : state;
 }

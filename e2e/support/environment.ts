@@ -16,6 +16,18 @@ const outagePortal = local(3103);
 const outageSimulator = local(4101);
 /** An instance served over https, through a TLS terminator as in production. */
 const httpsPortal = local(3443, "https");
+/** A portal whose session store (its own Redis) the tests stop and start themselves. */
+const storeOutagePortal = local(3105);
+
+/**
+ * Redis, as a deployment with more than one instance has it: the main portal and the instance
+ * behind its address share one (started with the portals); the store-outage portal has its own,
+ * which its tests start and stop.
+ */
+export const REDIS = {
+  shared: { port: port(6390), url: `redis://127.0.0.1:${port(6390)}` },
+  outage: { port: port(6391), url: `redis://127.0.0.1:${port(6391)}` },
+};
 
 /** Where each portal instance's log goes during the e2e run (outside test-results, which is wiped). */
 export function portalLogFile(port: number): string {
@@ -42,14 +54,18 @@ export const E2E = {
   outagePortal,
   outageSimulator,
   httpsPortal,
+  storeOutagePortal,
   simulatorEnv: {
     SIMULATOR_PORT: String(port(4100)),
-    SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal, httpsPortal]
+    SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal, httpsPortal, storeOutagePortal]
       .map((origin) => `${origin}/api/auth/callback/nhs-login`)
       .join(","),
   },
   portals: [
-    { port: port(3100), env: { ...sharedPortalEnv, AUTH_URL: portal } },
+    {
+      port: port(3100),
+      env: { ...sharedPortalEnv, AUTH_URL: portal, REDIS_URL: REDIS.shared.url },
+    },
     {
       port: port(3101),
       env: {
@@ -60,11 +76,18 @@ export const E2E = {
         SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION.maxAgeSeconds),
       },
     },
-    { port: port(3102), env: { ...sharedPortalEnv, AUTH_URL: portal } },
+    {
+      port: port(3102),
+      env: { ...sharedPortalEnv, AUTH_URL: portal, REDIS_URL: REDIS.shared.url },
+    },
     {
       port: port(3103),
       env: { ...sharedPortalEnv, AUTH_URL: outagePortal, NHS_LOGIN_ISSUER: outageSimulator },
     },
     { port: port(3104), env: { ...sharedPortalEnv, AUTH_URL: httpsPortal }, httpsPort: port(3443) },
+    {
+      port: port(3105),
+      env: { ...sharedPortalEnv, AUTH_URL: storeOutagePortal, REDIS_URL: REDIS.outage.url },
+    },
   ],
 };

@@ -1,15 +1,18 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { E2E, portalLogFile } from "./environment";
+import { startTestRedis } from "../../test-support/redis-server";
+import { E2E, portalLogFile, REDIS } from "./environment";
 import { startTlsTerminator } from "./tls-terminator";
 
 /**
- * Builds the portal once and serves the build as several instances sharing one secret. Each
- * instance's log is also written to a file, so tests can check what operators would see.
+ * Builds the portal once and serves the build as several instances sharing one secret, with the
+ * Redis that the instances behind one address share. Each instance's log is also written to a
+ * file, so tests can check what operators would see.
  */
 const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
+const redis = await startTestRedis(REDIS.shared.port);
 
 const servers = E2E.portals.map(({ port, env, httpsPort }) => {
   if (httpsPort) startTlsTerminator(httpsPort, port);
@@ -25,8 +28,9 @@ const servers = E2E.portals.map(({ port, env, httpsPort }) => {
   return server;
 });
 for (const server of servers) {
-  server.on("exit", (code) => {
+  server.on("exit", async (code) => {
     for (const other of servers) other.kill("SIGTERM");
+    await redis.stop();
     process.exit(code ?? 1);
   });
 }

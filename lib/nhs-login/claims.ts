@@ -70,11 +70,11 @@ export class ClaimsError extends Error {}
 const ODS_CODE = /^[A-Z0-9]{3,10}$/;
 
 /**
- * Builds the patient from a verified ID token and userinfo. Refuses data that no honest NHS login
- * sends: a mismatched subject or an NHS number that fails its check digit.
+ * Builds the patient from a verified ID token and userinfo (whose `sub` the OAuth client library
+ * has already matched to the ID token's). Refuses an NHS number that fails its check digit: no
+ * honest NHS login sends one.
  */
 export function patientFromClaims(idToken: IdTokenClaims, vot: Vector, info: UserInfo): Patient {
-  if (info.sub !== idToken.sub) throw new ClaimsError("userinfo sub differs from the ID token sub");
   const nhsNumber = info.nhs_number ?? idToken.nhs_number;
   if (nhsNumber !== undefined && !isValidNhsNumber(nhsNumber)) {
     throw new ClaimsError("NHS number fails its modulus-11 check");

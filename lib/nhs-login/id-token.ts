@@ -13,9 +13,9 @@ export type IdTokenFailure =
   | "expired"
   | "issued-in-future"
   | "claims"
-  | "nonce"
   | "vot-missing"
-  | "vot-not-requested";
+  | "vot-not-requested"
+  | "authentication-too-old";
 
 export class IdTokenError extends Error {
   constructor(readonly failure: IdTokenFailure) {
@@ -29,7 +29,11 @@ export interface IdTokenExpectations {
   clientId: string;
   /** The vectors asked for in this sign-in's authorization request. */
   requestedVectors: readonly Vector[];
-  nonce?: string;
+  /**
+   * When the person must have authenticated afresh (seconds): NHS login's single sign-on may
+   * otherwise hand back an earlier log-in, for example after a log-out on a shared computer.
+   */
+  authenticatedSince?: number;
   clockToleranceSeconds?: number;
   now?: Date;
 }
@@ -43,7 +47,9 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Checks an ID token the way NHS login requires of its partners: RS512 signature by a key from
- * the issuer's JWKS, issuer, audience, lifetime, nonce, and a `vot` that this sign-in asked for.
+ * the issuer's JWKS, issuer, audience, lifetime, a `vot` that this sign-in asked for, and when
+ * asked, an authentication no older than the sign-in. (The nonce is checked by the OAuth client
+ * library as it receives the token: see lib/auth.ts.)
  */
 export async function verifyIdToken(
   idToken: string,
@@ -72,12 +78,13 @@ export async function verifyIdToken(
   }
   const claims = parsed.data;
   if (claims.iat > now.getTime() / 1000 + tolerance) throw new IdTokenError("issued-in-future");
-  if (expected.nonce !== undefined && claims.nonce !== expected.nonce) {
-    throw new IdTokenError("nonce");
-  }
   const vot = claims.vot;
   if (!isVector(vot) || !expected.requestedVectors.includes(vot)) {
     throw new IdTokenError("vot-not-requested");
+  }
+  const since = expected.authenticatedSince;
+  if (since !== undefined && (claims.auth_time ?? 0) < since - tolerance) {
+    throw new IdTokenError("authentication-too-old");
   }
   return { claims, vot };
 }

@@ -1,5 +1,5 @@
-import type { OIDCConfig } from "next-auth/providers";
-import { customFetch } from "next-auth";
+import { customFetch } from "@auth/core";
+import type { OIDCConfig } from "@auth/core/providers";
 import type { NhsLoginMetadata } from "./metadata";
 import type { UserInfo } from "./claims";
 
@@ -18,11 +18,13 @@ export interface NhsLoginProviderOptions {
 export const NHS_LOGIN_PROVIDER_ID = "nhs-login";
 
 /**
- * A next-auth provider for NHS login: authorization code flow, private_key_jwt (RS512),
- * state, nonce and PKCE. Endpoints come from discovery, read by the caller, so that next-auth
- * makes no discovery request of its own on each sign-in. The ID token's signature and `vot`
- * are verified by the caller's signIn callback (next-auth checks only its claims), and userinfo
- * is fetched here so that its `sub` is checked against the ID token's.
+ * A next-auth (Auth.js) provider for NHS login: authorization code flow, private_key_jwt (RS512),
+ * nonce and PKCE. `state` is the portal's own: each sign-in attempt is found by it (see
+ * lib/sign-in/attempts.ts), so next-auth is not asked to check it a second time. Endpoints come
+ * from discovery, read by the caller, so that next-auth makes no discovery request of its own on
+ * each sign-in. The ID token's signature and `vot` are verified by the caller (next-auth checks
+ * only its claims), and userinfo is fetched here so that its `sub` is checked against the ID
+ * token's.
  */
 export function NhsLogin(options: NhsLoginProviderOptions): OIDCConfig<UserInfo> {
   const { metadata } = options;
@@ -42,7 +44,7 @@ export function NhsLogin(options: NhsLoginProviderOptions): OIDCConfig<UserInfo>
     },
     token: { url: metadata.token_endpoint, clientPrivateKey: options.signingKey },
     userinfo: { url: metadata.userinfo_endpoint },
-    checks: options.pkce === false ? ["state", "nonce"] : ["state", "nonce", "pkce"],
+    checks: options.pkce === false ? ["nonce"] : ["nonce", "pkce"],
     idToken: false,
     profile: (profile) => ({ id: profile.sub }),
     [customFetch]: (input: RequestInfo | URL, init?: RequestInit) =>

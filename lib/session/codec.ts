@@ -1,14 +1,15 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 /**
- * Authenticated encryption for the portal's cookies: compact JWE with `dir` + `A256GCM`. The key
- * is derived from AUTH_SECRET once per purpose and kept. Encryption and decryption use
- * node:crypto directly and synchronously: this runs on every request, and a general JOSE library's
- * asynchronous WebCrypto path costs twenty times as much for the one format used here.
+ * Authenticated encryption for what the portal seals (its cookies, and the session records it
+ * keeps in the store): compact JWE with `dir` + `A256GCM`. The key is derived from AUTH_SECRET
+ * once per purpose and kept. Encryption and decryption use node:crypto directly and
+ * synchronously: this runs on every request, and a general JOSE library's asynchronous
+ * WebCrypto path costs twenty times as much for the one format used here.
  */
 export interface CookieCodec {
-  encode(payload: Record<string, unknown>, maxAgeSeconds: number): Promise<string>;
-  decode(token: string): Promise<Record<string, unknown> | null>;
+  encode(payload: Record<string, unknown>, maxAgeSeconds: number): string;
+  decode(token: string): Record<string, unknown> | null;
 }
 
 const HEADER = Buffer.from(JSON.stringify({ alg: "dir", enc: "A256GCM" })).toString("base64url");
@@ -72,7 +73,7 @@ function decrypt(key: Buffer, token: string): Record<string, unknown> | null {
 export function cookieCodec(secret: string, purpose: string): CookieCodec {
   const key = keyFor(secret, purpose);
   return {
-    encode: async (payload, maxAgeSeconds) => encrypt(key, payload, maxAgeSeconds),
-    decode: async (token) => decrypt(key, token),
+    encode: (payload, maxAgeSeconds) => encrypt(key, payload, maxAgeSeconds),
+    decode: (token) => decrypt(key, token),
   };
 }

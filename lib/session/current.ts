@@ -1,16 +1,53 @@
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { usesSecureCookies } from "../auth";
-import { getConfig } from "../config";
-import { readSessionCookie, sessionCookieName, type SessionState } from "./session";
+import { getConfig, type Config } from "../config";
+import { cookieName } from "../cookies";
+import { memorySessionStore } from "./memory-store";
+import { redisSessionStore } from "./redis-store";
+import { createSessions, type Sessions, type SessionState } from "./sessions";
+import type { SessionStore } from "./store";
 
 /**
- * The session of the request being rendered, checked against NHS login's time limits. Read once
+ * One session store per process. Next.js compiles the route gate and the app separately, so a
+ * module-level variable would give each its own (and in memory, its own sessions): the store is
+ * kept on `globalThis` under a registered symbol instead.
+ */
+const STORE = Symbol.for("nhs-login-portal.session-store");
+type Registry = typeof globalThis & { [STORE]?: SessionStore };
+
+export function sessionStore(config: Config = getConfig()): SessionStore {
+  const registry = globalThis as Registry;
+  registry[STORE] ??=
+    config.sessionStore.kind === "redis"
+      ? redisSessionStore(config.sessionStore.url, config.session)
+      : memorySessionStore(config.session);
+  return registry[STORE];
+}
+
+let cached: Sessions | undefined;
+
+export function sessions(): Sessions {
+  const config = getConfig();
+  cached ??= createSessions({
+    store: sessionStore(config),
+    secret: config.auth.secret,
+    limits: config.session,
+  });
+  return cached;
+}
+
+/** The session cookie's value on a request. */
+export function sessionCookie(jar: { get(name: string): { value: string } | undefined }) {
+  return jar.get(cookieName("session", getConfig().auth.secureCookies))?.value;
+}
+
+/**
+ * The session of the request being rendered, with this request recorded as activity. Read once
  * per request however many server components ask (the layout and the page both do).
  */
 export const currentSession = cache(async (): Promise<SessionState> => {
-  const config = getConfig();
+  // Reading the cookies first marks the page as rendered per request, before any configuration
+  // is needed: a build prerenders nothing that depends on it.
   const jar = await cookies();
-  const value = jar.get(sessionCookieName(usesSecureCookies(config)))?.value;
-  return readSessionCookie(value, config.auth.secret, config.session);
+  return sessions().read(sessionCookie(jar));
 });

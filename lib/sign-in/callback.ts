@@ -1,130 +1,167 @@
-import type { NextRequest } from "next/server";
-import { portalSetCookie } from "../cookies";
+import { NextResponse, type NextRequest } from "next/server";
+import { completeSignIn, type SignInFailure } from "../auth";
+import { getConfig } from "../config";
+import { setCookie } from "../cookies";
 import { log, newReference } from "../log";
-import { publicUrl } from "../public-url";
-import { decodeSignInAttempt, signInCookieName, type SignInAttempt } from "./attempt";
-import { runInCallbackContext, type CallbackContext } from "./context";
-import { timedOutNoticeCookieName } from "./timed-out";
-import type { TimeoutReason } from "../session/session";
+import { isNhsApp } from "../nhs-app";
+import { publicOrigin, publicUrl } from "../public-url";
+import { sessionCookie, sessions } from "../session/current";
+import type { NewSession } from "../session/sessions";
+import { SessionStoreUnavailableError } from "../session/store";
+import { findAttempt, forgetAttempt, type SignInAttempt } from "./attempts";
+import {
+  codeForNhsLoginError,
+  errorPage,
+  noConsentPage,
+  serviceUnavailable,
+  type SignInErrorCode,
+} from "./outcomes";
+import { reauthenticated, reauthenticationRequiredSince } from "./reauthentication";
 
-type Handler = (request: NextRequest) => Promise<Response>;
-
-/** Errors NHS login may return to the redirect URI that the error page explains. */
+/** NHS login's error codes at the redirect URI that the log may name as they are. */
 const KNOWN_ERRORS = new Set([
+  "invalid_request",
+  "unauthorized_client",
+  "access_denied",
+  "unsupported_response_type",
   "invalid_scope",
-  "sso_login_required",
-  "login_required",
   "server_error",
   "temporarily_unavailable",
-  "access_denied",
+  "login_required",
+  "consent_required",
+  "interaction_required",
+  "sso_login_required",
 ]);
 
-export interface CallbackSettings {
-  secret: string;
-  secureCookies: boolean;
-  /** AUTH_URL: where redirects go (see lib/public-url.ts). */
-  authUrl: string | undefined;
-}
+const PAGE_FOR_FAILURE: Record<SignInFailure["kind"], SignInErrorCode> = {
+  refused: "refused",
+  unavailable: "unavailable",
+  "reauthentication-required": "reauthentication_required",
+};
 
 /**
- * Wraps next-auth's callback: NHS login's error responses are turned into the right page here
- * (next-auth reduces them all to one), a callback that does not belong to the sign-in this
- * browser started is refused before any token is fetched, and every outcome carries a
- * reference that the log shares.
+ * NHS login's redirect back to the portal (`GET /api/auth/callback/nhs-login`). It must belong
+ * to a sign-in this browser started (found by its `state`, used once); NHS login's error answers
+ * go to the page that explains each; otherwise the sign-in is completed and checked, and a new
+ * session replaces whatever this browser had. Every outcome carries a reference the log shares.
  */
-export async function handleCallback(
-  request: NextRequest,
-  settings: CallbackSettings,
-  nextAuth: Handler,
-): Promise<Response> {
+export async function handleCallback(request: NextRequest): Promise<Response> {
+  const config = getConfig();
+  const secure = config.auth.secureCookies;
   const reference = newReference();
-  const cookieName = signInCookieName(settings.secureCookies);
-  const attempt = await decodeSignInAttempt(
-    request.cookies.get(cookieName)?.value,
-    settings.secret,
-  );
   const params = request.nextUrl.searchParams;
   const state = params.get("state");
-  const matches = attempt !== null && state !== null && attempt.state === state;
+  const attempt = findAttempt(request, state, config.auth.secret, secure);
 
-  const respond = (location: string) => redirect(request, location, cookieName, settings);
+  // Whatever the outcome, the attempt is used up.
+  const used = (response: NextResponse) => {
+    if (state && attempt) forgetAttempt(response, state, secure);
+    return response;
+  };
+  const respond = (path: string) => used(redirect(request, path));
 
-  if (!matches) {
-    log("warn", "callback-without-sign-in", { reference, hadAttempt: attempt !== null });
-    return respond(errorPage("refused", reference, attempt));
+  if (!attempt) {
+    log("warn", "callback-without-sign-in", { reference });
+    const fromNhsApp = isNhsApp(request.headers.get("user-agent"));
+    return respond(errorPage("refused", reference, { returnTo: "/profile", fromNhsApp }));
   }
 
   const error = params.get("error");
   if (error !== null) {
-    const description = params.get("error_description");
+    const consentNotGiven =
+      error === "access_denied" && params.get("error_description") === "ConsentNotGiven";
+    const code = codeForNhsLoginError(error, attempt.upliftFrom);
     log("info", "nhs-login-returned-error", {
       reference,
       error: KNOWN_ERRORS.has(error) ? error : "other",
-      consentNotGiven: description === "ConsentNotGiven",
+      code,
+      consentNotGiven,
     });
-    if (error === "access_denied" && description === "ConsentNotGiven") {
-      return respond(attempt.fromNhsApp ? "/auth/no-consent?context=nhs-app" : "/auth/no-consent");
-    }
-    return respond(errorPage(KNOWN_ERRORS.has(error) ? error : "refused", reference, attempt));
+    return respond(
+      consentNotGiven ? noConsentPage(attempt.fromNhsApp) : errorPage(code, reference, attempt),
+    );
   }
 
-  const context: CallbackContext = { reference, attempt, state };
-  let response: Response;
-  try {
-    response = await runInCallbackContext(context, () => nextAuth(request));
-  } catch (error) {
-    // The provider could not be set up: NHS login's discovery document is out of reach.
-    log("error", "nhs-login-unavailable", {
-      reference,
-      error: error instanceof Error ? error.message.slice(0, 200) : "unknown",
-    });
-    return respond(errorPage("unavailable", reference, attempt));
-  }
-  const location = response.headers.get("location") ?? "";
-  // next-auth sends any exception it caught to its error page with only an error type.
-  const failed = /\/auth\/error\?error=/.test(location);
-  const target = failed
-    ? errorPage(context.unavailable ? "unavailable" : "refused", reference, attempt)
-    : location.startsWith("/auth/error?") && attempt.fromNhsApp
-      ? `${location}&context=nhs-app`
-      : location;
-  const result = new Response(null, { status: 303, headers: new Headers(response.headers) });
-  const destination = publicUrl(target, request, settings.authUrl);
-  result.headers.set("location", destination.toString());
-  result.headers.append("set-cookie", expiredCookie(cookieName, settings.secureCookies));
-  if (attempt.timedOut && !destination.pathname.startsWith("/auth/error")) {
-    result.headers.append("set-cookie", timedOutNotice(attempt.timedOut, settings.secureCookies));
-  }
-  return result;
-}
-
-function errorPage(code: string, reference: string, attempt: SignInAttempt | null): string {
-  const query = new URLSearchParams({ code, ref: reference });
-  if (attempt?.fromNhsApp) query.set("context", "nhs-app");
-  return `/auth/error?${query}`;
-}
-
-function redirect(
-  request: NextRequest,
-  location: string,
-  cookieName: string,
-  settings: CallbackSettings,
-): Response {
-  const headers = new Headers({
-    location: publicUrl(location, request, settings.authUrl).toString(),
+  const requiredSince = latest(
+    attempt.authenticatedSince,
+    reauthenticationRequiredSince(request, secure),
+  );
+  const result = await completeSignIn({
+    callbackUrl: new URL(
+      `${request.nextUrl.pathname}${request.nextUrl.search}`,
+      publicOrigin(request, config.auth.url),
+    ),
+    checks: attempt.checks,
+    expected: {
+      vectors: attempt.vectors,
+      // The NHS App vouches for its own log-in: an assertion stands for a fresh authentication.
+      authenticatedSince: attempt.fromNhsApp ? undefined : requiredSince,
+    },
   });
-  headers.append("set-cookie", expiredCookie(cookieName, settings.secureCookies));
-  headers.set("cache-control", "no-store");
-  return new Response(null, { status: 303, headers });
+  if (!result.ok) {
+    const { kind, reason } = result.failure;
+    log(kind === "unavailable" ? "error" : "warn", "sign-in-refused", {
+      reference,
+      failure: kind,
+      reason,
+    });
+    return respond(errorPage(PAGE_FOR_FAILURE[kind], reference, attempt));
+  }
+
+  try {
+    return used(await startSession(request, result.session, attempt, reference));
+  } catch (error) {
+    if (error instanceof SessionStoreUnavailableError) {
+      return used(serviceUnavailable(request, "sign-in"));
+    }
+    throw error;
+  }
 }
 
-/** Read once by the proxy on the next page, so five minutes is plenty. */
-const NOTICE_MAX_AGE_SECONDS = 300;
+/**
+ * Opens the new session and ends the one it replaces (an uplift, or a log-in again). A log-in as
+ * someone else while a session is active waits for the person to confirm the switch: an
+ * attacker's link must never swap a person's session for the attacker's without them seeing it.
+ */
+async function startSession(
+  request: NextRequest,
+  signedIn: NewSession,
+  attempt: SignInAttempt,
+  reference: string,
+): Promise<NextResponse> {
+  const secure = getConfig().auth.secureCookies;
+  const current = await sessions().read(sessionCookie(request.cookies));
+  if (current.status === "unavailable") throw new SessionStoreUnavailableError("read");
+  const opened = await sessions().open({
+    ...signedIn,
+    ...(attempt.notice ? { notice: attempt.notice } : {}),
+  });
+  log("info", "sign-in", { reference, verificationLevel: signedIn.patient.level });
 
-function timedOutNotice(reason: TimeoutReason, secure: boolean): string {
-  return portalSetCookie(timedOutNoticeCookieName(secure), reason, secure, NOTICE_MAX_AGE_SECONDS);
+  if (current.status === "active" && current.session.patient.sub !== signedIn.patient.sub) {
+    log("info", "account-switch-offered", { reference });
+    const response = redirect(
+      request,
+      `/auth/switch-account?${new URLSearchParams({ returnTo: attempt.returnTo })}`,
+    );
+    setCookie(response, "accountSwitch", opened.cookie, secure);
+    return response;
+  }
+  if (current.status === "active") await sessions().end(current.key, "replaced");
+  const response = redirect(request, attempt.returnTo);
+  setCookie(response, "session", opened.cookie, secure);
+  if (reauthenticationRequiredSince(request, secure) !== undefined)
+    reauthenticated(response, secure);
+  return response;
 }
 
-function expiredCookie(name: string, secure: boolean): string {
-  return portalSetCookie(name, "", secure, 0);
+function latest(...times: Array<number | undefined>): number | undefined {
+  const known = times.filter((time): time is number => time !== undefined);
+  return known.length > 0 ? Math.max(...known) : undefined;
+}
+
+function redirect(request: NextRequest, path: string): NextResponse {
+  const response = NextResponse.redirect(publicUrl(path, request, getConfig().auth.url), 303);
+  response.headers.set("cache-control", "no-store");
+  return response;
 }

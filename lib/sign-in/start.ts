@@ -1,95 +1,113 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { levelToReach, safeReturnTo } from "../access";
-import { signIn, usesSecureCookies } from "../auth";
+import { authorizationRequest } from "../auth";
 import { getConfig } from "../config";
-import { portalCookieName, portalCookieOptions } from "../cookies";
+import { clearCookie } from "../cookies";
 import { log, newReference } from "../log";
-import { getNhsLoginMetadata } from "../nhs-login/metadata";
-import { publicUrl } from "../public-url";
-import { NHS_LOGIN_PROVIDER_ID } from "../nhs-login/provider";
+import { isNhsApp } from "../nhs-app";
 import { formatVtr, meetsLevel, vectorsForLevel } from "../nhs-login/vectors";
-import { currentSession } from "../session/current";
-import { encodeSignInAttempt, signInCookieName, SIGN_IN_MAX_AGE_SECONDS } from "./attempt";
-import { parseTimeoutReason } from "./timed-out";
-
-/** Set at log-out so that the next log-in in this browser asks NHS login to authenticate again. */
-export function reauthenticateCookieName(secure: boolean): string {
-  return portalCookieName("portal.reauthenticate", secure);
-}
+import { publicOrigin, publicUrl } from "../public-url";
+import { sessionCookie, sessions } from "../session/current";
+import { nowSeconds } from "../session/rules";
+import type { SessionState } from "../session/sessions";
+import { newState, rememberAttempt, type SignInAttempt } from "./attempts";
+import { errorPage, serviceUnavailable } from "./outcomes";
+import { reauthenticationRequiredSince, requireReauthentication } from "./reauthentication";
 
 /**
  * Sends the person to NHS login for the level their destination needs. Server-side, so it works
- * without JavaScript: `vtr` for the destination, `prompt=login` after a log-out on this browser,
- * and the NHS App's asserted login identity with `prompt=none` when it sent one.
+ * without JavaScript: `vtr` for the destination; a fresh log-in (`prompt=login`) after a log-out
+ * or an ended session in this browser; inside the NHS App, the asserted login identity it sent,
+ * with `prompt=none`.
  */
 export async function startSignIn(request: NextRequest): Promise<Response> {
   const config = getConfig();
+  const secure = config.auth.secureCookies;
   const params = request.nextUrl.searchParams;
   const returnTo = safeReturnTo(params.get("returnTo"), "/profile");
   const level = levelToReach(returnTo);
-  const assertedLoginIdentity = params.get("assertedLoginIdentity");
-  const timedOut = parseTimeoutReason(params.get("timedOut"));
-  const secure = usesSecureCookies(config);
-  const reauthenticate = reauthenticateCookieName(secure);
+  // Only the NHS App's web view may log a person in with an assertion: anywhere else, a link
+  // carrying one would log the browser in as whoever the assertion names (login CSRF).
+  const fromNhsApp = isNhsApp(request.headers.get("user-agent"));
+  const assertion = fromNhsApp ? params.get("assertedLoginIdentity") : null;
 
-  const state = await currentSession();
+  const current = await sessions().read(sessionCookie(request.cookies));
+  if (current.status === "unavailable") return serviceUnavailable(request, "sign-in-start");
   if (
-    !assertedLoginIdentity &&
-    state.status === "active" &&
-    meetsLevel(state.session.patient.level, level)
+    current.status === "active" &&
+    !assertion &&
+    meetsLevel(current.session.patient.level, level)
   ) {
-    return NextResponse.redirect(publicUrl(returnTo, request, config.auth.url), 303);
+    return redirect(request, returnTo);
   }
 
+  const now = nowSeconds();
+  const ended = current.status === "ended";
+  const requiredSince = reauthenticationRequiredSince(request, secure) ?? (ended ? now : undefined);
+  // The NHS App vouches for its own log-in: an assertion replaces a fresh authentication here.
+  const fresh = requiredSince !== undefined && !assertion;
   const vectors = vectorsForLevel(level, config.nhsLogin.vectors);
-  const authorizationParams: Record<string, string> = { vtr: formatVtr(vectors) };
-  if (assertedLoginIdentity) {
-    authorizationParams.asserted_login_identity = assertedLoginIdentity;
-    authorizationParams.prompt = "none";
-  } else if (timedOut || request.cookies.has(reauthenticate)) {
-    // NHS login requires a full re-authentication after either time limit, not single sign-on.
-    authorizationParams.prompt = "login";
+  const state = newState();
+  const authorization: Record<string, string> = { state, vtr: formatVtr(vectors) };
+  if (assertion) {
+    authorization.asserted_login_identity = assertion;
+    authorization.prompt = "none";
+  } else if (fresh) {
+    // NHS login does not support max_age, so prompt=login is the only way to ask for it.
+    authorization.prompt = "login";
   }
 
-  let location: string;
+  let nhsLogin;
   try {
-    await getNhsLoginMetadata(config.nhsLogin.issuer, config.nhsLogin.timeoutMs);
-    location = await signIn(
-      NHS_LOGIN_PROVIDER_ID,
-      { redirect: false, redirectTo: returnTo },
-      authorizationParams,
-    );
+    nhsLogin = await authorizationRequest(publicOrigin(request, config.auth.url), authorization);
   } catch (error) {
     const reference = newReference();
     log("error", "nhs-login-unavailable", {
       reference,
       error: error instanceof Error ? error.message.slice(0, 200) : "unknown",
     });
-    const query = new URLSearchParams({ code: "unavailable", ref: reference });
-    if (assertedLoginIdentity) query.set("context", "nhs-app");
-    return NextResponse.redirect(publicUrl(`/auth/error?${query}`, request, config.auth.url), 303);
+    return NextResponse.redirect(
+      publicUrl(
+        errorPage("unavailable", reference, { returnTo, fromNhsApp }),
+        request,
+        config.auth.url,
+      ),
+      303,
+    );
   }
 
-  const attempt = await encodeSignInAttempt(
-    {
-      state: new URL(location).searchParams.get("state") ?? "",
-      vectors,
-      returnTo,
-      fromNhsApp: assertedLoginIdentity !== null,
-      ...(timedOut ? { timedOut } : {}),
-    },
-    config.auth.secret,
-  );
-  const response = NextResponse.redirect(location, 303);
-  response.cookies.set(
-    signInCookieName(secure),
-    attempt,
-    portalCookieOptions(secure, SIGN_IN_MAX_AGE_SECONDS),
-  );
-  // A __Host- cookie can only be removed by a Secure Set-Cookie, which cookies.delete() is not.
-  if (request.cookies.has(reauthenticate)) {
-    response.cookies.set(reauthenticate, "", portalCookieOptions(secure, 0));
+  const attempt: SignInAttempt = {
+    state,
+    vectors,
+    returnTo,
+    startedAt: now,
+    fromNhsApp: assertion !== null,
+    checks: nhsLogin.checks,
+    ...(fresh ? { authenticatedSince: now } : {}),
+    ...(current.status === "active" ? { upliftFrom: current.session.patient.level } : {}),
+    ...noticeFor(current),
+  };
+  const response = NextResponse.redirect(nhsLogin.url, 303);
+  rememberAttempt(request, response, attempt, config.auth.secret, secure);
+  if (ended) {
+    clearCookie(response, "session", secure);
+    requireReauthentication(response, requiredSince!, secure);
   }
+  response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+/** Why the person has to log in again, when their last session ended by itself or everywhere. */
+function noticeFor(current: SessionState): Pick<SignInAttempt, "notice"> {
+  if (current.status !== "ended") return {};
+  const { reason } = current;
+  return reason === "idle" || reason === "max-age" || reason === "everywhere"
+    ? { notice: reason }
+    : {};
+}
+
+function redirect(request: NextRequest, path: string): NextResponse {
+  const response = NextResponse.redirect(publicUrl(path, request, getConfig().auth.url), 303);
   response.headers.set("cache-control", "no-store");
   return response;
 }

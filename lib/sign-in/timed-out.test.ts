@@ -23,5 +23,6 @@ describe("timeout reasons", () => {
     expect(explainTimeout("idle", { idleTimeoutSeconds: 12, maxAgeSeconds: 40 })).toBe(
       "you had not done anything for 12 seconds",
     );
+    expect(explainTimeout("everywhere", limits)).toBe("you chose to log out of all devices");
   });
 });

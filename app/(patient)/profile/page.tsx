@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/button";
 import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
@@ -45,14 +46,24 @@ export default async function ProfilePage() {
         You can change your email address, mobile phone number or password, or delete your NHS
         login, in your NHS login settings.
       </p>
-      <p>
-        <a href="/auth/settings" data-testid="manage-nhs-login">
+      <form action="/auth/settings" method="post">
+        <Button variant="secondary" attributes={{ "data-testid": "manage-nhs-login" }}>
           Manage your NHS login
-        </a>
-      </p>
+        </Button>
+      </form>
       <p>
         To change your name or date of birth, contact your GP surgery. They update your NHS record,
         and NHS login uses it the next time you log in.
+      </p>
+      <h2>Where you are logged in</h2>
+      <p>
+        If you logged in on a shared or public computer and did not log out, or you think someone
+        else may be using your account, you can log out everywhere at once.
+      </p>
+      <p>
+        <a href="/auth/logout-everywhere" data-testid="log-out-everywhere-link">
+          Log out of all devices
+        </a>
       </p>
     </PageMain>
   );

@@ -46,6 +46,17 @@ const PROBLEMS: Record<string, Problem> = {
     explanation: "NHS login did not log you in, so you cannot use this service yet.",
     retry: true,
   },
+  uplift_not_completed: {
+    title: "You have not proved who you are",
+    explanation:
+      "NHS login could not finish checking who you are, so we cannot show you that page. You are still logged in.",
+    retry: true,
+  },
+  reauthentication_required: {
+    title: "You need to log in again",
+    explanation: "For your security, NHS login needs to ask for your login details again.",
+    retry: true,
+  },
 };
 
 const REFUSED: Problem = {

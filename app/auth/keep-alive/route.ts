@@ -1,37 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { usesSecureCookies } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
-import { portalCookieOptions } from "@/lib/cookies";
 import { isSameOriginRequest } from "@/lib/same-origin";
-import { currentSession } from "@/lib/session/current";
-import {
-  encodeSessionCookie,
-  evaluateSession,
-  nowSeconds,
-  sessionCookieName,
-} from "@/lib/session/session";
+import { sessionCookie, sessions } from "@/lib/session/current";
+import { nowSeconds } from "@/lib/session/rules";
 
 /** "Stay logged in": counts as activity, so the inactivity limit starts again. */
 export async function POST(request: NextRequest): Promise<Response> {
-  const config = getConfig();
-  if (!isSameOriginRequest(request, config.auth.url)) {
+  if (!isSameOriginRequest(request, getConfig().auth.url)) {
     return new NextResponse("Forbidden", { status: 403 });
   }
-  const state = await currentSession();
-  if (state.status !== "active") {
-    return NextResponse.json({ status: state.status }, { status: 401 });
+  const state = await sessions().read(sessionCookie(request.cookies), { keepAlive: true });
+  const headers = { "cache-control": "no-store" };
+  if (state.status === "unavailable") {
+    return NextResponse.json({ status: state.status }, { status: 503, headers });
   }
-  const session = { ...state.session, lastActiveAt: nowSeconds() };
-  const renewed = evaluateSession(session, config.session);
-  if (renewed.status !== "active")
-    return NextResponse.json({ status: renewed.status }, { status: 401 });
-  const secure = usesSecureCookies(config);
-  const response = NextResponse.json({ secondsLeft: renewed.idleExpiresAt - nowSeconds() });
-  response.cookies.set(
-    sessionCookieName(secure),
-    await encodeSessionCookie(session, config.auth.secret, config.session),
-    portalCookieOptions(secure),
-  );
-  response.headers.set("cache-control", "no-store");
-  return response;
+  if (state.status !== "active") {
+    return NextResponse.json({ status: state.status }, { status: 401, headers });
+  }
+  return NextResponse.json({ secondsLeft: state.idleExpiresAt - nowSeconds() }, { headers });
 }

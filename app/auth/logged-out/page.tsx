@@ -6,11 +6,18 @@ import { getConfig } from "@/lib/config";
 const TITLE = "You have logged out";
 export const metadata: Metadata = { title: TITLE };
 
-export default function LoggedOutPage() {
+type Props = { searchParams: Promise<{ everywhere?: string | string[] }> };
+
+export default async function LoggedOutPage({ searchParams }: Props) {
+  const everywhere = (await searchParams).everywhere === "true";
   const { serviceName } = getConfig();
   return (
     <PageMain heading={TITLE}>
-      <p>You have logged out of {serviceName}.</p>
+      <p>
+        {everywhere
+          ? `You have logged out of ${serviceName} on all your devices.`
+          : `You have logged out of ${serviceName}.`}
+      </p>
       <p>
         If you are using a shared computer, close your browser. The next time anyone logs in here,
         NHS login will ask for their login details.

@@ -3,15 +3,20 @@ import { clientSigningKey } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { createAssertedLoginIdentity } from "@/lib/nhs-login/asserted-login-identity";
 import { publicUrl } from "@/lib/public-url";
-import { currentSession } from "@/lib/session/current";
+import { isSameOriginRequest } from "@/lib/same-origin";
+import { sessionCookie, sessions } from "@/lib/session/current";
 
 /**
  * "Manage your NHS login": opens the NHS login settings site already logged in, with a fresh
- * single-use asserted_login_identity made at the moment of the click.
+ * single-use asserted_login_identity made at the moment of the click. A POST from the portal's
+ * own page, so no other site can have the browser fetch an assertion.
  */
-export async function GET(request: NextRequest): Promise<Response> {
-  const state = await currentSession();
+export async function POST(request: NextRequest): Promise<Response> {
   const { nhsLogin, auth } = getConfig();
+  if (!isSameOriginRequest(request, auth.url)) {
+    return new NextResponse("Forbidden", { status: 403 });
+  }
+  const state = await sessions().read(sessionCookie(request.cookies));
   if (state.status !== "active") {
     return NextResponse.redirect(
       publicUrl("/auth/sign-in?returnTo=/profile", request, auth.url),

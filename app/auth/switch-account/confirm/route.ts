@@ -1,0 +1,53 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { safeReturnTo } from "@/lib/access";
+import { getConfig } from "@/lib/config";
+import { clearCookie, cookieName, setCookie } from "@/lib/cookies";
+import { publicUrl } from "@/lib/public-url";
+import { isSameOriginRequest } from "@/lib/same-origin";
+import { sessionCookie, sessions } from "@/lib/session/current";
+import { SessionStoreUnavailableError } from "@/lib/session/store";
+import { serviceUnavailable } from "@/lib/sign-in/outcomes";
+
+/** The person's answer on the switch-account page: keep the session they had, or switch. */
+export async function POST(request: NextRequest): Promise<Response> {
+  const config = getConfig();
+  if (!isSameOriginRequest(request, config.auth.url)) {
+    return new NextResponse("Forbidden", { status: 403 });
+  }
+  const secure = config.auth.secureCookies;
+  const form = await request.formData().catch(() => null);
+  const switching = form?.get("choice") === "switch";
+  const returnTo = safeReturnTo(String(form?.get("returnTo") ?? ""), "/profile");
+  const pendingCookie = request.cookies.get(cookieName("accountSwitch", secure))?.value;
+  try {
+    const [current, pending] = await Promise.all([
+      sessions().read(sessionCookie(request.cookies)),
+      sessions().read(pendingCookie),
+    ]);
+    if (current.status === "unavailable" || pending.status === "unavailable") {
+      return serviceUnavailable(request, "account-switch");
+    }
+    const kept = switching ? pending : current;
+    const dropped = switching ? current : pending;
+    if (dropped.status === "active") await sessions().end(dropped.key, "replaced");
+    const response = NextResponse.redirect(
+      publicUrl(
+        kept.status === "active" ? (switching ? returnTo : "/profile") : "/",
+        request,
+        config.auth.url,
+      ),
+      303,
+    );
+    clearCookie(response, "accountSwitch", secure);
+    if (switching && pending.status === "active" && pendingCookie) {
+      setCookie(response, "session", pendingCookie, secure);
+    }
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } catch (error) {
+    if (error instanceof SessionStoreUnavailableError) {
+      return serviceUnavailable(request, "account-switch");
+    }
+    throw error;
+  }
+}

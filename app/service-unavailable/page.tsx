@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { PageMain } from "@/components/page-main";
+import { isReference } from "@/lib/log";
+
+const TITLE = "Sorry, the service is unavailable";
+export const metadata: Metadata = { title: TITLE };
+
+type Props = { searchParams: Promise<{ ref?: string | string[] }> };
+
+/**
+ * What a gated page answers (with 503, set by the route gate) when the session store cannot be
+ * reached: nobody can be told whether they are logged in, so nobody is shown anything personal.
+ */
+export default async function ServiceUnavailablePage({ searchParams }: Props) {
+  const { ref } = await searchParams;
+  return (
+    <PageMain heading={TITLE}>
+      <p>You will be able to use the service again soon. Try again in a few minutes.</p>
+      {isReference(ref) && (
+        <p>
+          If you contact us about this, give this reference:{" "}
+          <strong data-testid="error-reference">{ref}</strong>
+        </p>
+      )}
+      <p>
+        If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
+        <a href="tel:111">call 111</a>.
+      </p>
+    </PageMain>
+  );
+}

@@ -1,0 +1,155 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@/test-support/redis-server";
+import type { Patient } from "../nhs-login/claims";
+import { cookieCodec } from "./codec";
+import { memorySessionStore } from "./memory-store";
+import { redisSessionStore } from "./redis-store";
+import { createSessions, type NewSession } from "./sessions";
+import type { SessionStore, StoredSession } from "./store";
+
+const secret = "s".repeat(32);
+const limits = { idleTimeoutSeconds: 1800, maxAgeSeconds: 43200 };
+
+const patient: Patient = {
+  sub: "49f470a1-cc52-49b7-beba-0f9cec937c46",
+  level: "P9",
+  vot: "P9.Cp.Cd",
+  nhsNumber: "9434765919",
+  familyName: "Smith",
+  gpOnlineServices: "not-shared",
+};
+
+function signIn(overrides: Partial<NewSession> = {}): NewSession {
+  return {
+    patient,
+    idTokenJti: "jti-1",
+    authTime: Math.floor(Date.now() / 1000),
+    nhsLogin: { idToken: "eyJ.the-id-token.sig" },
+    ...overrides,
+  };
+}
+
+/** The memory store, with every record it is given kept aside to look at. */
+function recordingStore() {
+  const store = memorySessionStore(limits);
+  const created = new Map<string, StoredSession>();
+  const recording: SessionStore = {
+    ...store,
+    create: async (key, session) => {
+      created.set(key, session);
+      return store.create(key, session);
+    },
+  };
+  return { store: recording, created };
+}
+
+describe("sessions", () => {
+  const { store, created } = recordingStore();
+  const sessions = createSessions({ store, secret, limits });
+  afterAll(() => store.close());
+
+  it("opens a session whose cookie reads back as the person, at their level", async () => {
+    const { cookie, key } = await sessions.open(signIn());
+    const state = await sessions.read(cookie);
+    expect(state).toMatchObject({
+      status: "active",
+      key,
+      session: { patient, idTokenJti: "jti-1", nhsLogin: { idToken: "eyJ.the-id-token.sig" } },
+    });
+    expect(sessions.view(cookie)).toEqual({ status: "active", level: "P9" });
+  });
+
+  it("gives every sign-in a new, unguessable id, and the store only its hash", async () => {
+    const first = await sessions.open(signIn());
+    const second = await sessions.open(signIn());
+    expect(first.cookie).not.toBe(second.cookie);
+    const envelope = cookieCodec(secret, "session").decode(first.cookie)!;
+    expect(Buffer.from(envelope.sid as string, "base64url")).toHaveLength(32);
+    expect([...created.keys()]).not.toContain(envelope.sid);
+    expect(created.has(first.key)).toBe(true);
+  });
+
+  it("keeps nothing about the person readable in the store, nor in the cookie", async () => {
+    const { cookie, key } = await sessions.open(signIn());
+    const record = JSON.stringify(created.get(key));
+    const envelope = Buffer.from(cookie.replace(/\./g, ""), "base64url").toString("latin1");
+    for (const detail of [patient.sub, patient.nhsNumber!, patient.familyName!, "the-id-token"]) {
+      expect(record).not.toContain(detail);
+      expect(envelope).not.toContain(detail);
+      expect(cookie).not.toContain(detail);
+    }
+  });
+
+  it("treats a missing, forged, truncated, oversized or foreign cookie as no session", async () => {
+    const { cookie } = await sessions.open(signIn());
+    const foreign = await createSessions({ store, secret: "f".repeat(32), limits }).open(signIn());
+    for (const value of [
+      undefined,
+      "",
+      "garbage",
+      cookie.slice(0, -5),
+      `${cookie}x`,
+      cookie.replace(/\.[^.]+\./, ".AAAA."),
+      "a".repeat(100_000),
+      foreign.cookie,
+    ]) {
+      expect(await sessions.read(value)).toEqual({ status: "none" });
+      expect(sessions.view(value)).toEqual({ status: "none" });
+    }
+  });
+
+  it("ends a session for good: the same cookie afterwards says why", async () => {
+    const { cookie, key } = await sessions.open(signIn());
+    await sessions.end(key, "logged-out");
+    expect(await sessions.read(cookie)).toEqual({ status: "ended", reason: "logged-out" });
+  });
+
+  it("ends every session of the person, wherever they are", async () => {
+    const sub = "another-person";
+    const one = await sessions.open(signIn({ patient: { ...patient, sub } }));
+    const two = await sessions.open(signIn({ patient: { ...patient, sub } }));
+    const someoneElse = await sessions.open(signIn());
+    expect(await sessions.endEverywhere(sub)).toBe(2);
+    for (const { cookie } of [one, two]) {
+      expect(await sessions.read(cookie)).toEqual({ status: "ended", reason: "everywhere" });
+    }
+    expect((await sessions.read(someoneElse.cookie)).status).toBe("active");
+  });
+
+  it("says why a session ended at the absolute limit without asking the store", async () => {
+    const longAgo = Math.floor(Date.now() / 1000) - limits.maxAgeSeconds;
+    const envelope = cookieCodec(secret, "session").encode(
+      { sid: "x".repeat(43), level: "P9", signedInAt: longAgo },
+      3600,
+    );
+    expect(await sessions.read(envelope)).toEqual({ status: "ended", reason: "max-age" });
+    expect(sessions.view(envelope)).toEqual({ status: "ended", reason: "max-age" });
+  });
+
+  it("reads a session that vanished within the absolute limit as ended by inactivity", async () => {
+    const envelope = cookieCodec(secret, "session").encode(
+      { sid: "y".repeat(43), level: "P5", signedInAt: Math.floor(Date.now() / 1000) - 60 },
+      3600,
+    );
+    expect(await sessions.read(envelope)).toEqual({ status: "ended", reason: "idle" });
+  });
+
+  it("shows the notice a sign-in left once", async () => {
+    const { cookie } = await sessions.open(signIn({ notice: "idle" }));
+    expect(await sessions.read(cookie)).toMatchObject({ status: "active", notice: "idle" });
+    expect(await sessions.read(cookie)).not.toHaveProperty("notice");
+  });
+
+  it("says the store is unavailable rather than that there is no session", async () => {
+    const unreachable = redisSessionStore(`redis://127.0.0.1:${await freePort()}`, limits);
+    try {
+      const { cookie } = await sessions.open(signIn());
+      const elsewhere = createSessions({ store: unreachable, secret, limits });
+      expect(await elsewhere.read(cookie)).toEqual({ status: "unavailable" });
+      // The cookie is checked first: a cookie that is not ours never reaches the store.
+      expect(await elsewhere.read("garbage")).toEqual({ status: "none" });
+    } finally {
+      await unreachable.close();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import type { EndReason, SessionLimits, TimeLimit } from "./rules";
+
+/**
+ * What a store keeps for one session. The times the limits need are kept in the clear, so the
+ * store can expire and refresh them in one atomic step; everything about the person is `data`,
+ * sealed by the session module before it reaches the store.
+ */
+export interface StoredSession {
+  /** A hash of the person's NHS login `sub`, to find all their sessions. */
+  account: string;
+  signedInAt: number;
+  lastActiveAt: number;
+  data: string;
+  /** Shown once on the next page (why the person had to log in again), then removed. */
+  notice?: string;
+}
+
+export type TouchResult =
+  | { status: "active"; session: StoredSession }
+  /** Reached a time limit just now: the record is gone. */
+  | { status: "limit-reached"; limit: TimeLimit }
+  /** Ended on purpose: a short-lived marker that says why. */
+  | { status: "ended"; reason: EndReason }
+  /** No such session: never created, expired by its time limits, or its marker has gone too. */
+  | { status: "missing" };
+
+export interface TouchOptions {
+  now: number;
+  /** Record activity even if the last record is fresh ("Stay logged in"). */
+  force?: boolean;
+}
+
+/**
+ * Sessions on the server, by key (a hash of the session id: the store never sees the id the
+ * cookie carries). Every operation that two requests could race is atomic in the store.
+ */
+export interface SessionStore {
+  readonly kind: "memory" | "redis";
+  /** Whether the store is reachable as far as this process knows, without asking it. */
+  isAvailable(): boolean;
+  create(key: string, session: StoredSession): Promise<void>;
+  /** Reads a session, applies the time limits and records this request as activity. */
+  touch(key: string, options: TouchOptions): Promise<TouchResult>;
+  /** Ends one session, leaving a marker with the reason for as long as it could have idled. */
+  end(key: string, reason: EndReason): Promise<void>;
+  /** Ends every session of an account; returns how many were active. */
+  endAll(account: string, reason: EndReason): Promise<number>;
+  /** Answers only when the store does (health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The store could not be reached or did not answer in time: not the same as "no session". */
+export class SessionStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("The session store is unavailable", { cause });
+    this.name = "SessionStoreUnavailableError";
+  }
+}
+
+export interface StoreSettings {
+  limits: SessionLimits;
+}

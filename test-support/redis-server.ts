@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { createClient } from "redis";
+
+/**
+ * A real Redis for the tests: Debian's `redis-server`, on a free port, keeping nothing on disk.
+ * It can be stopped and started again on the same port, to take the session store away from a
+ * running portal and give it back.
+ */
+export interface TestRedis {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** How many keys it holds (the session store's, in these tests). */
+  keyCount(): Promise<number>;
+}
+
+export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "redis-server";
+
+export function redisServerInstalled(): boolean {
+  return spawnSync(REDIS_SERVER, ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startTestRedis(port?: number): Promise<TestRedis> {
+  const chosen = port ?? (await freePort());
+  const url = `redis://127.0.0.1:${chosen}`;
+  let child: ChildProcess | undefined;
+
+  async function start() {
+    child = spawn(
+      REDIS_SERVER,
+      ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
+    await until(async () => (await command((client) => client.ping())) === "PONG");
+  }
+
+  async function stop() {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGKILL");
+    await exited;
+  }
+
+  const connection = () =>
+    createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 500 } });
+
+  async function command<T>(
+    send: (client: ReturnType<typeof connection>) => Promise<T>,
+  ): Promise<T | undefined> {
+    const client = connection();
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      return await send(client);
+    } catch {
+      return undefined;
+    } finally {
+      if (client.isOpen) await client.close();
+    }
+  }
+
+  await start();
+  return {
+    url,
+    port: chosen,
+    start,
+    stop,
+    keyCount: async () => (await command((client) => client.dbSize())) ?? 0,
+  };
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("redis-server did not start");
+}
