@@ -6,7 +6,7 @@ import { portalCookieOptions } from "@/lib/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
 import { publicUrl } from "@/lib/public-url";
 import { isNhsApp } from "@/lib/nhs-app";
-import { meetsLevel } from "@/lib/nhs-login/vectors";
+import { meetsLevel } from "nhs-login-vocabulary";
 import {
   encodeSessionCookie,
   needsActivityUpdate,

@@ -1,4 +1,4 @@
-import type { Level } from "./nhs-login/vectors";
+import type { Level } from "nhs-login-vocabulary";
 
 /** Who may open a page: anyone, or a person logged in with NHS login at least at a level. */
 export type Access = "public" | Level;

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { accessFor } from "./access";
-import { meetsLevel } from "./nhs-login/vectors";
+import { meetsLevel } from "nhs-login-vocabulary";
 import { currentSession } from "./session/current";
 import type { PortalSession } from "./session/session";
 

@@ -1,5 +1,5 @@
 import type { Patient } from "../nhs-login/claims";
-import { isLevel } from "../nhs-login/vectors";
+import { isLevel } from "nhs-login-vocabulary";
 import { portalCookieName } from "../cookies";
 import { cookieCodec } from "./codec";
 

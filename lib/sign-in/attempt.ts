@@ -1,5 +1,5 @@
 import { portalCookieName } from "../cookies";
-import type { Vector } from "../nhs-login/vectors";
+import type { Vector } from "nhs-login-vocabulary";
 import { cookieCodec } from "../session/codec";
 import type { TimeoutReason } from "../session/session";
 import { parseTimeoutReason } from "./timed-out";

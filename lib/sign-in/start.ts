@@ -7,7 +7,7 @@ import { log, newReference } from "../log";
 import { getNhsLoginMetadata } from "../nhs-login/metadata";
 import { publicUrl } from "../public-url";
 import { NHS_LOGIN_PROVIDER_ID } from "../nhs-login/provider";
-import { formatVtr, meetsLevel, vectorsForLevel } from "../nhs-login/vectors";
+import { formatVtr, meetsLevel, vectorsForLevel } from "nhs-login-vocabulary";
 import { currentSession } from "../session/current";
 import { encodeSignInAttempt, signInCookieName, SIGN_IN_MAX_AGE_SECONDS } from "./attempt";
 import { parseTimeoutReason } from "./timed-out";
