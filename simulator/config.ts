@@ -135,15 +135,13 @@ type Raw = Partial<Record<Flag, string | boolean>>;
 export class SettingsError extends Error {}
 
 export function helpText(): string {
-  const rows = SETTINGS.map((setting: Setting) => {
-    const left = `  --${setting.flag}${setting.value ? ` ${setting.value}` : ""}`;
-    const right = [
-      setting.help,
-      `env ${setting.env}${setting.value ? "" : "=true"}`,
-      ...(setting.default ? [`default ${setting.default}`] : []),
-    ].join("; ");
-    return `${left.padEnd(40)}${right}`;
-  });
+  const rows = SETTINGS.map((setting: Setting) =>
+    [
+      `  --${setting.flag}${setting.value ? ` ${setting.value}` : ""}`,
+      `      ${setting.help}`,
+      `      ${setting.env}${setting.value ? "" : "=true"}${setting.default ? `, default ${setting.default}` : ""}`,
+    ].join("\n"),
+  );
   return [
     "nhs-login-simulator: a local NHS login for development and tests. It is not NHS login.",
     "",
@@ -151,7 +149,7 @@ export function helpText(): string {
     "",
     "Options (a flag wins over its environment variable, which wins over --config):",
     ...rows,
-    `  ${"--help".padEnd(38)}this text`,
+    "  --help\n      this text",
     "",
     "SIMULATOR_ALLOW_PRODUCTION=true lets it start when NODE_ENV=production.",
     "Control API, personas, faults and headless mode: see the README beside this package.",

@@ -358,7 +358,7 @@ describe("start-up rules", () => {
       expect(help).toContain(flag);
     }
     expect(help).toContain("SIMULATOR_CLIENTS_FILE");
-    expect(help).toContain("default 127.0.0.1");
+    expect(help).toContain("SIMULATOR_HOST, default 127.0.0.1");
   });
 
   it("will not pair a client with itself for asserted_login_identity", async () => {
