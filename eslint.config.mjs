@@ -19,6 +19,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "bench/results/**",
+      "simulator/dist/**",
       "next-env.d.ts",
     ],
   },

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { E2E } from "./support/environment";
-import { formatNhsNumber } from "../lib/nhs-login/nhs-number";
+import { formatNhsNumber } from "nhs-login-vocabulary";
 import { formatBirthdate } from "../lib/patient-display";
 import {
   expectNoSession,

@@ -1,4 +1,4 @@
-import { meetsLevel, type Level } from "./nhs-login/vectors";
+import { meetsLevel, type Level } from "nhs-login-vocabulary";
 import type { EndReason } from "./session/rules";
 
 /** Who may open a page: anyone, or a person logged in with NHS login at least at a level. */

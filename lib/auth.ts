@@ -7,7 +7,7 @@ import { IdTokenError, verifyIdToken } from "./nhs-login/id-token";
 import { issuerKeys } from "./nhs-login/issuer-keys";
 import { getNhsLoginMetadata, type NhsLoginMetadata } from "./nhs-login/metadata";
 import { NHS_LOGIN_PROVIDER_ID, NhsLogin } from "./nhs-login/provider";
-import type { Vector } from "./nhs-login/vectors";
+import type { Vector } from "nhs-login-vocabulary";
 import type { NewSession } from "./session/sessions";
 
 /**

@@ -9,8 +9,7 @@ import {
   isEnvironment,
   type Environment,
 } from "./nhs-login/environments";
-import { isVector, KNOWN_VECTORS, type Vector } from "./nhs-login/vectors";
-import { KNOWN_SCOPES } from "./nhs-login/scopes";
+import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
 
 export interface Config {
   serviceName: string;

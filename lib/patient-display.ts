@@ -1,5 +1,5 @@
 import type { Patient } from "./nhs-login/claims";
-import { formatNhsNumber } from "./nhs-login/nhs-number";
+import { formatNhsNumber } from "nhs-login-vocabulary";
 
 /** The name to greet a person by: names if NHS login shared them, else their email. */
 export function displayName(patient: Patient): string {

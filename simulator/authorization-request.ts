@@ -1,6 +1,7 @@
 /** NHS login's rules for /authorize beyond what oidc-provider checks by itself. */
 import type { SimulatorClient } from "./clients";
-import { parseVtr } from "./vectors";
+import { CONSENT_ANSWERS, HEADLESS_PARAMETERS, UPLIFT_ANSWERS } from "./headless";
+import { requestedVectors } from "./vectors";
 
 export type RequestProblem = { error: "invalid_request" | "invalid_scope"; description: string };
 
@@ -34,7 +35,7 @@ export function checkAuthorizationRequest(
       description: "profile and basic_demographics cannot be requested together",
     };
   }
-  const vtr = parseVtr(params.vtr, client.vectors);
+  const vtr = requestedVectors(params.vtr, client.vectors);
   if (!vtr.ok) return { error: "invalid_request", description: vtr.reason };
   const allowRegistration = params.allow_registration;
   if (
@@ -43,6 +44,15 @@ export function checkAuthorizationRequest(
     allowRegistration !== "false"
   ) {
     return { error: "invalid_request", description: "allow_registration must be true or false" };
+  }
+  for (const [name, answers] of [
+    [HEADLESS_PARAMETERS.consent, CONSENT_ANSWERS],
+    [HEADLESS_PARAMETERS.uplift, UPLIFT_ANSWERS],
+  ] as const) {
+    const value = params[name];
+    if (value !== undefined && !(answers as readonly unknown[]).includes(value)) {
+      return { error: "invalid_request", description: `${name} must be ${answers.join(" or ")}` };
+    }
   }
   return undefined;
 }

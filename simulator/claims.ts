@@ -1,7 +1,6 @@
 /** Which of a person's details each scope releases, at their proofing level. */
 import type { Persona } from "./personas";
-import { SCOPE_MINIMUM_LEVEL, type Scope } from "./scopes";
-import { meetsLevel } from "./vectors";
+import { meetsLevel, SCOPE_MINIMUM_LEVEL, type Scope } from "nhs-login-vocabulary";
 
 export type Claims = Record<string, unknown>;
 

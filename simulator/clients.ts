@@ -2,8 +2,7 @@ import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { calculateJwkThumbprint, type JWK } from "jose";
 import { z } from "zod";
-import { isScope, type Scope } from "./scopes";
-import { isVector, KNOWN_VECTORS, type Vector } from "./vectors";
+import { isScope, isVector, KNOWN_VECTORS, type Scope, type Vector } from "nhs-login-vocabulary";
 
 /** A service registered with the simulator, as NHS login's onboarding would register it. */
 export interface SimulatorClient {
@@ -113,7 +112,7 @@ export async function loadClientsFile(path: string): Promise<SimulatorClient[]> 
       scopes: entry.scopes as Scope[],
       vectors: entry.vectors as Vector[],
       publicKeys: [key],
-      acceptsAssertedLoginIdentityFrom: entry.acceptsAssertedLoginIdentityFrom ?? [entry.clientId],
+      acceptsAssertedLoginIdentityFrom: entry.acceptsAssertedLoginIdentityFrom ?? [],
       refreshTokens: entry.refreshTokens ?? false,
     });
   }
@@ -127,6 +126,13 @@ export class ClientRegistry {
     for (const client of clients) {
       if (this.#clients.has(client.clientId)) {
         throw new Error(`client ${client.clientId} is registered twice`);
+      }
+      if (client.acceptsAssertedLoginIdentityFrom.includes(client.clientId)) {
+        // Every service hands out asserted_login_identity tokens (the settings link): paired
+        // with itself, one person's token would log anyone who opened it in as that person.
+        throw new Error(
+          `client ${client.clientId} cannot accept asserted_login_identity from itself; pair it with other clients only`,
+        );
       }
       this.#clients.set(client.clientId, client);
     }

@@ -2,6 +2,7 @@ import type Provider from "oidc-provider";
 import type { AssertedLoginIdentityVerifier } from "./asserted-login-identity";
 import type { ClientRegistry } from "./clients";
 import type { FaultStore } from "./faults";
+import type { HeadlessSettings } from "./headless";
 import type { JourneyStore } from "./journeys";
 import type { KeyStore } from "./keys";
 import type { PersonaStore } from "./personas";
@@ -21,5 +22,11 @@ export interface SimulatorContext {
   provider: Provider;
   /** Whether the control API answers callers other than this machine. */
   controlFromAnywhere: boolean;
+  /** The port the simulator listens on (the issuer's may differ behind a proxy or in Docker). */
+  listenPort: number;
+  /** Where the simulator reaches itself, e.g. http://127.0.0.1:4000. */
+  ownOrigin: string;
+  /** Headless mode and its answers; the control API changes them in place. */
+  headless: HeadlessSettings;
   log(line: string): void;
 }

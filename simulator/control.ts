@@ -6,9 +6,17 @@
  *   await control.injectFault({ persona: person.id, fault: "id_token_wrong_nonce" });
  */
 import type { FaultName } from "./faults";
+import type { HeadlessSettings } from "./headless";
 import type { PersonaDescription } from "./personas";
 
-export type { FaultName, PersonaDescription };
+export type { FaultName, HeadlessSettings, PersonaDescription };
+
+/**
+ * The header every control call carries. A web page cannot send it to another origin without a
+ * CORS preflight, which the simulator never grants, so no page the developer visits can drive
+ * the control API.
+ */
+export const CONTROL_HEADER = "Simulator-Control";
 
 export interface FaultRequest {
   fault: FaultName;
@@ -49,7 +57,7 @@ export class SimulatorControl {
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.#base}/simulator${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: { "content-type": "application/json", [CONTROL_HEADER]: "1" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) {
@@ -102,6 +110,21 @@ export class SimulatorControl {
 
   async listPersonas(): Promise<PersonaDescription[]> {
     return (await this.#call<{ personas: PersonaDescription[] }>("GET", "/personas")).personas;
+  }
+
+  /** Headless mode's settings: the mode, its default persona and its answers. */
+  mode(): Promise<HeadlessSettings> {
+    return this.#call("GET", "/mode");
+  }
+
+  /**
+   * Changes headless mode's settings for every later request (persona null forgets the default
+   * persona). Prefer a per-request login_hint in parallel runs.
+   */
+  setMode(
+    settings: Partial<Omit<HeadlessSettings, "persona">> & { persona?: string | null },
+  ): Promise<HeadlessSettings> {
+    return this.#call("PUT", "/mode", settings);
   }
 
   /** Disarms every fault and ends any JWKS outage, for every test: prefer clearFaults in parallel runs. */

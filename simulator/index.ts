@@ -3,6 +3,8 @@ export type { LocalClientSettings, RunningSimulator, SimulatorOptions } from "./
 export type { SimulatorClient } from "./clients";
 export type { PersonaInput, Persona } from "./personas";
 export { ensureLocalKey } from "./local-client";
-export { SimulatorControl } from "./control";
+export { CONTROL_HEADER, SimulatorControl, SimulatorControlError } from "./control";
 export { FAULT_NAMES } from "./faults";
 export type { FaultName } from "./faults";
+export { HEADLESS_PARAMETERS } from "./headless";
+export type { HeadlessSettings } from "./headless";

@@ -1,5 +1,5 @@
 /** Where each authorization request's journey has got to, by interaction id. */
-import type { Vector } from "./vectors";
+import type { Vector } from "nhs-login-vocabulary";
 
 export interface Journey {
   /** The request had prompt=none: never ask the person to log in. */

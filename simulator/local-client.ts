@@ -2,13 +2,24 @@ import { generateKeyPairSync } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { toPublicJwk, type SimulatorClient } from "./clients";
-import { PORTAL_SCOPES } from "./scopes";
-import { KNOWN_VECTORS } from "./vectors";
+import { KNOWN_VECTORS, type Scope } from "nhs-login-vocabulary";
 
 export const DEFAULT_LOCAL_KEY_FILE = ".local/nhs-login-private-key.pem";
 export const DEFAULT_LOCAL_CLIENT_ID = "portal-local";
 export const DEFAULT_LOCAL_REDIRECT_URI = "http://localhost:3000/api/auth/callback/nhs-login";
 export const NHS_APP_CLIENT_ID = "nhs-app";
+
+/** The portal's registration: everything it needs and nothing it does not. */
+export const PORTAL_SCOPES: readonly Scope[] = [
+  "openid",
+  "profile",
+  "profile_extended",
+  "email",
+  "phone",
+  "gp_registration_details",
+  "gp_integration_credentials",
+  "client_metadata",
+];
 
 /**
  * Makes sure the portal's local NHS login client key exists: a 2048-bit RSA key, PKCS#8 PEM,
@@ -49,7 +60,7 @@ export async function localPortalClient(options: LocalClientOptions): Promise<Si
     scopes: [...PORTAL_SCOPES],
     vectors: [...KNOWN_VECTORS],
     publicKeys: [publicJwk],
-    acceptsAssertedLoginIdentityFrom: [options.clientId, NHS_APP_CLIENT_ID],
+    acceptsAssertedLoginIdentityFrom: [NHS_APP_CLIENT_ID],
     refreshTokens: false,
   };
 }

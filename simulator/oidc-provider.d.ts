@@ -20,6 +20,10 @@ declare module "oidc-provider" {
     prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
     session?: InteractionSession;
     grantId?: string;
+    /** When the interaction expires (seconds since the epoch). */
+    exp: number;
+    result?: InteractionResults;
+    save(ttlSeconds: number): Promise<string>;
   }
 
   export interface InteractionResults {
@@ -114,6 +118,7 @@ declare module "oidc-provider" {
     ): Promise<string>;
     Grant: new (properties: { accountId: string; clientId: string }) => GrantInstance;
     Session: { find(id: string): Promise<SessionInstance | undefined> };
+    Interaction: { find(uid: string): Promise<InteractionDetails | undefined> };
     AccessToken: { find(value: string): Promise<AccessTokenInstance | undefined> };
   }
 }

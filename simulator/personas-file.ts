@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { isValidNhsNumber } from "./nhs-number";
+import { isValidNhsNumber, LEVELS } from "nhs-login-vocabulary";
 import { EMAIL_DOMAIN, type PersonaInput } from "./personas";
-import { LEVELS } from "./vectors";
 
 const demographics = z.strictObject({
   nhsNumber: z

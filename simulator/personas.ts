@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { isValidNhsNumber, syntheticNhsNumber } from "./nhs-number";
-import type { Level } from "./vectors";
+import { isValidNhsNumber, nhsNumberCheckDigit, type Level } from "nhs-login-vocabulary";
 
 export interface GpIntegrationCredentials {
   gp_user_id: string;
@@ -38,6 +37,22 @@ export interface Persona {
 
 export const PASSWORD = "password";
 export const EMAIL_DOMAIN = "simulator.example";
+
+/**
+ * Synthetic NHS numbers from the 999 range (never issued to real people). `serial` picks the
+ * n-th valid number, skipping prefixes that have no valid check digit.
+ */
+export function syntheticNhsNumber(serial: number): string {
+  let found = -1;
+  for (let body = 0; body < 1_000_000; body += 1) {
+    const firstNine = `999${String(body).padStart(6, "0")}`;
+    const digit = nhsNumberCheckDigit(firstNine);
+    if (digit === null) continue;
+    found += 1;
+    if (found === serial) return `${firstNine}${digit}`;
+  }
+  throw new Error("ran out of synthetic NHS numbers");
+}
 
 function stableSub(id: string): string {
   const hex = createHash("sha256").update(`simulator-persona:${id}`).digest("hex");

@@ -5,8 +5,9 @@ import type { Context } from "koa";
 import { checkAuthorizationRequest } from "./authorization-request";
 import type { SimulatorClient } from "./clients";
 import type { SimulatorContext } from "./context";
+import { HEADLESS_PARAMETERS } from "./headless";
 import { createMemoryAdapter } from "./memory-store";
-import { SCOPE_CLAIMS, SCOPES } from "./scopes";
+import { KNOWN_SCOPES, SCOPE_CLAIMS } from "nhs-login-vocabulary";
 import { ACCESS_TOKEN_TTL_SECONDS, ID_TOKEN_TTL_SECONDS, nowSeconds } from "./tokens";
 import { errorPage } from "./views/error";
 
@@ -77,8 +78,8 @@ export function createProvider(simulator: Omit<SimulatorContext, "provider">): P
       userinfo: "/userinfo",
       jwks: "/.well-known/jwks.json",
     },
-    scopes: [...SCOPES],
-    claims: Object.fromEntries(SCOPES.map((scope) => [scope, [...SCOPE_CLAIMS[scope]]])),
+    scopes: [...KNOWN_SCOPES],
+    claims: Object.fromEntries(KNOWN_SCOPES.map((scope) => [scope, [...SCOPE_CLAIMS[scope]]])),
     responseTypes: ["code"],
     subjectTypes: ["public"],
     clientAuthMethods: ["private_key_jwt"],
@@ -137,6 +138,9 @@ export function createProvider(simulator: Omit<SimulatorContext, "provider">): P
       asserted_login_identity: null,
       allow_registration: null,
       display: null,
+      // The simulator's own, for headless mode; NHS login has neither.
+      [HEADLESS_PARAMETERS.consent]: null,
+      [HEADLESS_PARAMETERS.uplift]: null,
     },
     async assertJwtClientAuthClaimsAndHeader(
       _ctx: unknown,

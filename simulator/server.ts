@@ -4,6 +4,7 @@ import { AssertedLoginIdentityVerifier } from "./asserted-login-identity";
 import { ClientRegistry, loadClientsFile, type SimulatorClient } from "./clients";
 import type { SimulatorContext } from "./context";
 import { FaultStore } from "./faults";
+import { headlessSettings, type HeadlessSettings, type Mode } from "./headless";
 import { JourneyStore } from "./journeys";
 import { KeyStore } from "./keys";
 import {
@@ -29,6 +30,8 @@ import { IdTokenRegistry } from "./tokens";
 import { SIMULATOR_NOTICE } from "./views/layout";
 
 export const DEFAULT_PORT = 4000;
+/** Loopback only: the control API and the NHS App page must not be offered to the network. */
+export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_KEYS_FILE = ".local/simulator-keys.json";
 
 export interface LocalClientSettings {
@@ -41,7 +44,7 @@ export interface LocalClientSettings {
 export interface SimulatorOptions {
   /** 0 picks a free port. Default 4000. */
   port?: number;
-  /** Interface to listen on; default all. */
+  /** Interface to listen on; default 127.0.0.1 (this machine only). "0.0.0.0" in a container. */
   host?: string;
   /**
    * Answer the control API from any address, not only from this machine: for tests that run in
@@ -60,6 +63,10 @@ export interface SimulatorOptions {
   personasFile?: string;
   /** Where the simulator's own keys persist; false keeps them in memory only. */
   keysFile?: string | false;
+  /** "headless": /authorize answers at once, with no pages. Default "interactive". */
+  mode?: Mode;
+  /** Headless mode's default persona and answers (the control API can change them). */
+  headless?: Partial<Omit<HeadlessSettings, "mode">>;
   /** No start-up lines or logs. */
   quiet?: boolean;
   /** Where log lines go; default console.log. */
@@ -83,14 +90,21 @@ function refuseProduction(): void {
   }
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
       server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
+      resolve(server.address() as AddressInfo);
     });
   });
+}
+
+/** Where the simulator can reach itself: its own address, or loopback when it listens on all. */
+function ownOrigin(address: AddressInfo): string {
+  const any = address.address === "0.0.0.0" || address.address === "::";
+  const host = any ? "127.0.0.1" : address.address;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -131,9 +145,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ...(options.personas ?? []),
   ];
   for (const persona of extraPersonas) personas.add(persona);
+  const headless = headlessSettings({ mode: options.mode, ...options.headless });
+  if (headless.persona && !personas.get(headless.persona)) {
+    throw new Error(`the headless persona ${headless.persona} is not a persona of this simulator`);
+  }
 
   const server = createServer();
-  const port = await listen(server, options.port ?? DEFAULT_PORT, options.host);
+  const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
+  const port = address.port;
   const issuer = (options.issuer ?? `http://localhost:${port}`).replace(/\/+$/, "");
 
   const idTokens = new IdTokenRegistry();
@@ -148,6 +167,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     journeys: new JourneyStore(),
     assertions: new AssertedLoginIdentityVerifier(clients, idTokens),
     controlFromAnywhere: options.controlFromAnywhere === true,
+    listenPort: port,
+    ownOrigin: ownOrigin(address),
+    headless,
     log,
   };
   const provider = createProvider(shared);
@@ -179,7 +201,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   server.on("request", provider.callback());
 
-  log(`NHS login simulator listening on ${issuer}`);
+  log(`NHS login simulator listening on ${issuer} (${address.address} port ${port})`);
+  if (headless.mode === "headless") {
+    log(
+      `Headless: /authorize answers at once for ${headless.persona ?? "the persona in login_hint"}; consent ${headless.consent}, uplift ${headless.uplift}`,
+    );
+  }
   log(`${SIMULATOR_NOTICE.toUpperCase()}: for development and tests only.`);
   log(
     `Clients: ${clients

@@ -4,7 +4,7 @@ import { SignJWT, base64url, type JWTPayload } from "jose";
 import type { Claims } from "./claims";
 import type { IdTokenFault } from "./faults";
 import type { KeyStore, SigningKey } from "./keys";
-import { KNOWN_VECTORS, type Vector } from "./vectors";
+import { KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
 
 export const ID_TOKEN_TTL_SECONDS = 60 * 60;
 export const ACCESS_TOKEN_TTL_SECONDS = 5 * 60;

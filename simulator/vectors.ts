@@ -1,66 +1,27 @@
-/**
- * How NHS login reads `vtr` and chooses `vot`, on top of the portal's own list of vectors of trust
- * (lib/nhs-login/vectors.ts), so the two cannot drift apart.
- */
+/** How NHS login checks a request's `vtr` against a client and chooses the `vot` it returns. */
 import {
-  isVector,
   LEVELS,
   levelOfVector,
   levelRank,
   meetsLevel,
+  parseVtr,
   type Level,
   type Vector,
-} from "../lib/nhs-login/vectors";
+  type VtrReading,
+} from "nhs-login-vocabulary";
 
-export {
-  KNOWN_VECTORS,
-  LEVELS,
-  isVector,
-  meetsLevel,
-  type Level,
-  type Vector,
-} from "../lib/nhs-login/vectors";
-
-/** What NHS login assumes when a request has no `vtr`. */
-export const DEFAULT_VTR: readonly Vector[] = ["P9.Cp.Cd", "P9.Cp.Ck", "P9.Cm"];
-
-export type VtrResult = { ok: true; vectors: Vector[] } | { ok: false; reason: string };
-
-/**
- * Parses `vtr` as NHS login does: one query value holding a JSON array of vector strings.
- * Checks it against the vectors the client registered.
- */
-export function parseVtr(raw: unknown, registered: readonly Vector[]): VtrResult {
-  let vectors: readonly unknown[];
-  if (raw === undefined) {
-    vectors = DEFAULT_VTR;
-  } else {
-    if (typeof raw !== "string") return { ok: false, reason: "vtr must be a single value" };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      return { ok: false, reason: 'vtr must be a JSON array of strings, e.g. ["P9.Cp.Cd"]' };
-    }
-    if (!Array.isArray(parsed) || parsed.length === 0) {
-      return { ok: false, reason: "vtr must be a non-empty JSON array" };
-    }
-    vectors = parsed;
+/** Reads `vtr` and checks every vector in it is one the client registered. */
+export function requestedVectors(raw: unknown, registered: readonly Vector[]): VtrReading {
+  const reading = parseVtr(raw);
+  if (!reading.ok) return reading;
+  const unregistered = reading.vectors.find((vector) => !registered.includes(vector));
+  if (unregistered) {
+    return {
+      ok: false,
+      reason: `vtr contains ${unregistered}, which this client is not registered for`,
+    };
   }
-  const result: Vector[] = [];
-  for (const vector of vectors) {
-    if (!isVector(vector)) {
-      return { ok: false, reason: `vtr contains an unknown vector: ${JSON.stringify(vector)}` };
-    }
-    if (!registered.includes(vector)) {
-      return {
-        ok: false,
-        reason: `vtr contains ${vector}, which this client is not registered for`,
-      };
-    }
-    if (!result.includes(vector)) result.push(vector);
-  }
-  return { ok: true, vectors: result };
+  return reading;
 }
 
 /** The lowest level among the requested vectors: what a person must reach to continue. */

@@ -1,6 +1,11 @@
 import { z } from "zod";
-import { isValidNhsNumber } from "./nhs-number";
-import { isLevel, levelOfVector, type Level, type Vector } from "./vectors";
+import {
+  isLevel,
+  isValidNhsNumber,
+  levelOfVector,
+  type Level,
+  type Vector,
+} from "nhs-login-vocabulary";
 
 /** What NHS login signs into every ID token, checked after the signature. */
 export const idTokenClaimsSchema = z.object({

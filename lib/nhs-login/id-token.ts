@@ -1,6 +1,6 @@
 import { errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { idTokenClaimsSchema, type IdTokenClaims } from "./claims";
-import { isVector, type Vector } from "./vectors";
+import { isVector, type Vector } from "nhs-login-vocabulary";
 
 /** Why an ID token was refused; logged as is, so it never carries token content. */
 export type IdTokenFailure =

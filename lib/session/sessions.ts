@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Patient } from "../nhs-login/claims";
-import { isLevel, type Level } from "../nhs-login/vectors";
+import { isLevel, type Level } from "nhs-login-vocabulary";
 import { cookieCodec } from "./codec";
 import {
   idleDeadline,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
 import type { SignInChecks } from "../auth";
 import { clearCookie, clearCookieNamed, cookieMaxAge, cookieName, setCookie } from "../cookies";
-import { isLevel, isVector, type Level, type Vector } from "../nhs-login/vectors";
+import { isLevel, isVector, type Level, type Vector } from "nhs-login-vocabulary";
 import { cookieCodec } from "../session/codec";
 import type { Notice } from "../session/sessions";
 

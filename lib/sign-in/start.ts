@@ -5,7 +5,7 @@ import { getConfig } from "../config";
 import { clearCookie } from "../cookies";
 import { log, newReference } from "../log";
 import { isNhsApp } from "../nhs-app";
-import { formatVtr, meetsLevel, vectorsForLevel } from "../nhs-login/vectors";
+import { formatVtr, meetsLevel, vectorsForLevel } from "nhs-login-vocabulary";
 import { publicOrigin, publicUrl } from "../public-url";
 import { sessionCookie, sessions } from "../session/current";
 import { nowSeconds } from "../session/rules";

@@ -7,6 +7,7 @@ import type { Middleware } from "koa";
 import type { SimulatorContext } from "../context";
 import { sendHtml } from "../http";
 import { errorPage } from "../views/error";
+import { answerAtOnce } from "./headless";
 
 /** NHS login's redirects carry no `iss` parameter (RFC 9207), so drop the one oidc-provider adds. */
 function stripIssuerParameter(location: string, issuer: string): string | undefined {
@@ -50,7 +51,13 @@ export function authorizeRoutes(simulator: SimulatorContext): Middleware {
     const location = ctx.response.get("Location");
     if (!location) return;
     const interaction = /^\/interaction\/([^/?#]+)$/.exec(location);
-    if (silent && interaction?.[1]) simulator.journeys.markSilent(interaction[1]);
+    if (interaction?.[1]) {
+      if (silent) simulator.journeys.markSilent(interaction[1]);
+      if (simulator.headless.mode === "headless") {
+        await answerAtOnce(ctx, simulator, interaction[1]);
+        return;
+      }
+    }
     const stripped = stripIssuerParameter(location, simulator.issuer);
     if (stripped) ctx.set("Location", stripped);
   };

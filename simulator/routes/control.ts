@@ -2,7 +2,9 @@
 import type { Context, Middleware } from "koa";
 import { z } from "zod";
 import type { SimulatorContext } from "../context";
+import { CONTROL_HEADER } from "../control";
 import { FAULT_NAMES, isJwksFault, type TargetedFault } from "../faults";
+import { CONSENT_ANSWERS, MODES, UPLIFT_ANSWERS } from "../headless";
 import { HttpError, readJson, sendJson } from "../http";
 import { describePersona } from "../personas";
 
@@ -32,6 +34,13 @@ const personaRequest = z.strictObject({
     .optional(),
 });
 
+const modeRequest = z.strictObject({
+  mode: z.enum(MODES).optional(),
+  persona: z.string().min(1).nullable().optional(),
+  consent: z.enum(CONSENT_ANSWERS).optional(),
+  uplift: z.enum(UPLIFT_ANSWERS).optional(),
+});
+
 function invalid(ctx: Context, description: string, status = 400): void {
   sendJson(ctx, { error: "invalid_request", error_description: description }, status);
 }
@@ -50,15 +59,58 @@ export function isLoopback(address: string | undefined): boolean {
   return address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ipv4);
 }
 
+/** The Host headers the control API answers: the issuer's, or this machine's own names. */
+function allowedHosts(simulator: SimulatorContext): Set<string> {
+  const issuer = new URL(simulator.issuer);
+  const ports = new Set([String(simulator.listenPort), issuer.port || "80"]);
+  const hosts = new Set([issuer.host]);
+  for (const name of ["localhost", "127.0.0.1", "[::1]"]) {
+    for (const port of ports) hosts.add(port === "80" ? name : `${name}:${port}`);
+  }
+  return hosts;
+}
+
+/**
+ * Why a control call is refused, if it is. Anyone who can use the control API can change what
+ * the simulator answers, so it answers only this machine (unless told otherwise), only by the
+ * simulator's own names (against DNS rebinding), never a web page of another origin, and only
+ * calls a browser could not send cross-origin without a preflight the simulator never allows.
+ */
+function refusal(simulator: SimulatorContext, ctx: Context): [number, string] | undefined {
+  if (!simulator.controlFromAnywhere && !isLoopback(ctx.req.socket.remoteAddress)) {
+    return [
+      403,
+      "the control API answers only this machine; on a private test network start the simulator with --control-from-anywhere (SIMULATOR_CONTROL_FROM_ANYWHERE=true)",
+    ];
+  }
+  if (!allowedHosts(simulator).has(ctx.get("Host").toLowerCase())) {
+    return [
+      403,
+      "the control API answers only requests addressed to the simulator's issuer or localhost",
+    ];
+  }
+  const origin = ctx.get("Origin");
+  if (origin && origin !== new URL(simulator.issuer).origin) {
+    return [403, "the control API does not answer web pages of other origins"];
+  }
+  if (!ctx.get(CONTROL_HEADER)) {
+    return [403, `every control call must carry the header ${CONTROL_HEADER}: 1`];
+  }
+  if (!/^application\/json\s*(;|$)/i.test(ctx.get("Content-Type"))) {
+    return [415, "every control call must be sent with Content-Type: application/json"];
+  }
+  return undefined;
+}
+
 export function controlRoutes(simulator: SimulatorContext): Middleware {
   const { faults, personas, clients, keys } = simulator;
   return async (ctx, next) => {
     if (!ctx.path.startsWith("/simulator/")) return next();
-    // Anyone who can reach the control API can change what the simulator answers.
-    if (!simulator.controlFromAnywhere && !isLoopback(ctx.req.socket.remoteAddress)) {
-      const description =
-        "the control API answers only this machine; on a private test network set SIMULATOR_CONTROL_FROM_ANYWHERE=true";
-      return sendJson(ctx, { error: "access_denied", error_description: description }, 403);
+    const refused = refusal(simulator, ctx);
+    if (refused) {
+      const [status, description] = refused;
+      const error = status === 415 ? "invalid_request" : "access_denied";
+      return sendJson(ctx, { error, error_description: description }, status);
     }
     const route = `${ctx.method} ${ctx.path.replace(/\/$/, "")}`;
 
@@ -118,6 +170,21 @@ export function controlRoutes(simulator: SimulatorContext): Middleware {
       ctx.status = 204;
       ctx.body = null;
       return;
+    }
+    if (route === "GET /simulator/mode") {
+      return sendJson(ctx, simulator.headless);
+    }
+    if (route === "PUT /simulator/mode") {
+      const body = parse(ctx, modeRequest, await readJson(ctx));
+      if (!body) return;
+      if (body.persona && !personas.get(body.persona))
+        return invalid(ctx, `unknown persona ${body.persona}`);
+      const { persona, ...answers } = body;
+      Object.assign(simulator.headless, answers);
+      if (persona === null) delete simulator.headless.persona;
+      else if (persona !== undefined) simulator.headless.persona = persona;
+      simulator.log(`Mode: ${simulator.headless.mode}`);
+      return sendJson(ctx, simulator.headless);
     }
     if (route === "POST /simulator/reset") {
       faults.clear();

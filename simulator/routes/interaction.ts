@@ -1,18 +1,23 @@
 /**
- * The journey NHS login takes a person through for one authorization request: log in (or
- * reuse a session / asserted_login_identity), register, uplift, consent.
+ * The pages of the NHS login journey (log in, register, uplift, consent) for one authorization
+ * request. The decisions are the journey's (journey.ts); these routes show them and read forms.
  */
 import type { Context, Middleware } from "koa";
 import type { InteractionDetails } from "oidc-provider";
-import { consentItems } from "../claims";
-import type { SimulatorClient } from "../clients";
 import type { SimulatorContext } from "../context";
-import type { AuthorizeFault } from "../faults";
 import { HttpError, readForm, redirect, sendHtml } from "../http";
-import type { Journey } from "../journeys";
+import {
+  abandonUplift,
+  agreeToShare,
+  attemptUplift,
+  currentPerson,
+  declineConsent,
+  logIn,
+  nextStep,
+  registrationAllowed,
+  type Step,
+} from "../journey";
 import type { Persona } from "../personas";
-import { nowSeconds } from "../tokens";
-import { chooseVot, lowestRequestedLevel, parseVtr, type Vector } from "../vectors";
 import type { FieldError } from "../views/components";
 import { consentPage } from "../views/consent";
 import { errorPage } from "../views/error";
@@ -20,95 +25,12 @@ import { loginPage } from "../views/login";
 import { registerPage } from "../views/register";
 import { upliftPage } from "../views/uplift";
 
-const AUTHORIZE_FAULT_ERRORS: Record<AuthorizeFault, [string, string]> = {
-  authorize_access_denied: ["access_denied", "simulated access_denied"],
-  authorize_server_error: ["server_error", "simulated server_error"],
-  authorize_temporarily_unavailable: [
-    "temporarily_unavailable",
-    "simulated temporarily_unavailable",
-  ],
-  authorize_sso_login_required: ["sso_login_required", "simulated sso_login_required"],
-  authorize_invalid_scope: ["invalid_scope", "simulated invalid_scope"],
-};
-
-interface Step {
+interface PageStep extends Step {
   ctx: Context;
-  simulator: SimulatorContext;
-  uid: string;
-  details: InteractionDetails;
-  journey: Journey;
-  client: SimulatorClient;
-}
-
-function param(details: InteractionDetails, name: string): string | undefined {
-  const value = details.params[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-function requestedVectors(step: Step): Vector[] {
-  const parsed = parseVtr(step.details.params.vtr, step.client.vectors);
-  // oidc-provider already refused malformed ones before the journey began.
-  return parsed.ok ? parsed.vectors : [];
-}
-
-function registrationAllowed(step: Step): boolean {
-  return param(step.details, "allow_registration") !== "false";
-}
-
-async function finishWithError(step: Step, error: string, description: string): Promise<void> {
-  const { ctx, simulator, uid } = step;
-  const returnTo = await simulator.provider.interactionResult(
-    ctx.req,
-    ctx.res,
-    { error, error_description: description },
-    { mergeWithLastSubmission: false },
-  );
-  simulator.journeys.finish(uid);
-  redirect(ctx, returnTo);
-}
-
-/** Forgets who the simulator's session is for, so a different person can log in. */
-async function forgetSessionPerson(step: Step): Promise<void> {
-  const cookie = step.details.session?.cookie;
-  if (!cookie) return;
-  const session = await step.simulator.provider.Session.find(cookie);
-  if (!session) return;
-  session.accountId = undefined;
-  session.authorizations = undefined;
-  session.loginTs = undefined;
-  session.acr = undefined;
-  await session.persist();
-}
-
-async function finishWithConsent(step: Step, persona: Persona): Promise<void> {
-  const { ctx, simulator, uid, details, journey, client } = step;
-  const requested = requestedVectors(step);
-  const vot = chooseVot(requested, persona.level);
-  if (!vot) throw new HttpError(409, "the person does not meet any requested vector");
-  const grant = new simulator.provider.Grant({ accountId: persona.sub, clientId: client.clientId });
-  grant.addOIDCScope(param(details, "scope") ?? "openid");
-  const grantId = await grant.save();
-  const authTime = journey.authTime ?? nowSeconds();
-  simulator.journeys.recordOutcome(grantId, { vot, requested, authTime });
-  const returnTo = await simulator.provider.interactionResult(
-    ctx.req,
-    ctx.res,
-    {
-      login: { accountId: persona.sub, acr: vot, ts: authTime, remember: true },
-      consent: { grantId },
-    },
-    { mergeWithLastSubmission: false },
-  );
-  // Only now: oidc-provider refuses to record a result once the session's person has changed.
-  if (details.session?.accountId && details.session.accountId !== persona.sub) {
-    await forgetSessionPerson(step);
-  }
-  simulator.journeys.finish(uid);
-  redirect(ctx, returnTo);
 }
 
 function renderLogin(
-  step: Step,
+  step: PageStep,
   extra: { email?: string; errors?: FieldError[] } = {},
   status = 200,
 ) {
@@ -127,98 +49,39 @@ function renderLogin(
   );
 }
 
-/** Works out who the person is, from an asserted identity or the existing session. */
-async function identify(step: Step): Promise<"continue" | "finished"> {
-  const { simulator, details, journey, client } = step;
-  journey.started = true;
-
-  const clientFault = simulator.faults.take("authorize", { client: client.clientId });
-  if (clientFault) {
-    const [error, description] = AUTHORIZE_FAULT_ERRORS[clientFault.fault as AuthorizeFault];
-    await finishWithError(step, error, description);
-    return "finished";
+/** Shows the next page of the journey, or sends the person back to the service. */
+async function show(step: PageStep): Promise<void> {
+  const { ctx, uid, client } = step;
+  const next = await nextStep(step);
+  if ("returnTo" in next) return redirect(ctx, next.returnTo);
+  switch (next.page) {
+    case "login":
+      return renderLogin(step);
+    case "uplift":
+      return sendHtml(
+        ctx,
+        upliftPage({
+          action: `/interaction/${uid}/uplift`,
+          clientName: client.name,
+          currentLevel: next.currentLevel,
+          targetLevel: next.targetLevel,
+          failed: next.failed,
+        }),
+      );
+    case "consent":
+      return sendHtml(
+        ctx,
+        consentPage({
+          action: `/interaction/${uid}/consent`,
+          clientName: client.name,
+          items: next.items,
+        }),
+      );
   }
-
-  const assertion = param(details, "asserted_login_identity");
-  if (assertion !== undefined) {
-    const result = await simulator.assertions.verify(assertion, client);
-    if (result.ok) {
-      journey.sub = result.sub;
-      journey.authTime = result.authTime;
-    } else if (journey.silent) {
-      await finishWithError(step, "sso_login_required", result.reason);
-      return "finished";
-    } else {
-      journey.notice = `The asserted_login_identity was not used (${result.reason}), so you need to log in.`;
-    }
-    return "continue";
-  }
-
-  const forceLogin = (param(details, "prompt") ?? "").split(" ").includes("login");
-  const sessionSub = details.session?.accountId;
-  if (!forceLogin && sessionSub && simulator.personas.getBySub(sessionSub)) {
-    const session = await simulator.provider.Session.find(details.session?.cookie ?? "");
-    journey.sub = sessionSub;
-    journey.authTime = session?.loginTs ?? nowSeconds();
-  }
-  return "continue";
 }
 
-/** Shows the next page of the journey, or finishes it. */
-async function advance(step: Step): Promise<void> {
-  const { simulator, journey, client, uid, ctx } = step;
-  if (!journey.started && (await identify(step)) === "finished") return;
-
-  const persona = journey.sub ? simulator.personas.getBySub(journey.sub) : undefined;
-  if (!persona) {
-    if (journey.silent) {
-      await finishWithError(step, "sso_login_required", "there is no NHS login session to use");
-      return;
-    }
-    renderLogin(step);
-    return;
-  }
-
-  if (!journey.personaFaultChecked) {
-    journey.personaFaultChecked = true;
-    const fault = simulator.faults.take("authorize", {
-      persona: persona.id,
-      client: client.clientId,
-    });
-    if (fault) {
-      const [error, description] = AUTHORIZE_FAULT_ERRORS[fault.fault as AuthorizeFault];
-      await finishWithError(step, error, description);
-      return;
-    }
-  }
-
-  const requested = requestedVectors(step);
-  if (!chooseVot(requested, persona.level)) {
-    sendHtml(
-      ctx,
-      upliftPage({
-        action: `/interaction/${uid}/uplift`,
-        clientName: client.name,
-        currentLevel: persona.level,
-        targetLevel: lowestRequestedLevel(requested),
-        failed: journey.upliftFailed,
-      }),
-    );
-    return;
-  }
-
-  sendHtml(
-    ctx,
-    consentPage({
-      action: `/interaction/${uid}/consent`,
-      clientName: client.name,
-      items: consentItems(persona, new Set((param(step.details, "scope") ?? "").split(" "))),
-    }),
-  );
-}
-
-async function login(step: Step): Promise<void> {
-  const { ctx, simulator, journey, uid } = step;
+async function login(step: PageStep): Promise<void> {
+  const { ctx, simulator, uid } = step;
   const form = await readForm(ctx);
   const chosen = form.get("persona");
   let persona: Persona | undefined;
@@ -244,17 +107,14 @@ async function login(step: Step): Promise<void> {
       return;
     }
   }
-  journey.sub = persona.sub;
-  journey.authTime = nowSeconds();
-  journey.notice = undefined;
-  journey.upliftFailed = false;
+  logIn(step, persona);
   redirect(ctx, `/interaction/${uid}`);
 }
 
 const UK_MOBILE = /^(?:\+44|0044|0)7\d{9}$/;
 
-async function register(step: Step): Promise<void> {
-  const { ctx, simulator, journey, uid } = step;
+async function register(step: PageStep): Promise<void> {
+  const { ctx, simulator, uid } = step;
   if (!registrationAllowed(step))
     throw new HttpError(404, "registration is not offered for this request");
   const view = { action: `/interaction/${uid}/register`, backHref: `/interaction/${uid}` };
@@ -286,40 +146,26 @@ async function register(step: Step): Promise<void> {
     sendHtml(ctx, registerPage({ ...view, email, mobile, errors }), 400);
     return;
   }
-  const persona = simulator.personas.register(email, `+447${compactMobile.slice(-9)}`);
-  journey.sub = persona.sub;
-  journey.authTime = nowSeconds();
-  journey.notice = undefined;
+  logIn(step, simulator.personas.register(email, `+447${compactMobile.slice(-9)}`));
   redirect(ctx, `/interaction/${uid}`);
 }
 
-async function uplift(step: Step): Promise<void> {
-  const { ctx, simulator, journey, uid } = step;
+async function uplift(step: PageStep): Promise<void> {
+  const { ctx, uid } = step;
   const form = await readForm(ctx);
-  const persona = journey.sub ? simulator.personas.getBySub(journey.sub) : undefined;
-  if (!persona) throw new HttpError(409, "nobody has logged in yet");
-  if (form.get("action") === "abandon") {
-    await finishWithError(step, "access_denied", "UpliftNotCompleted");
-    return;
-  }
-  if (persona.canUplift) {
-    simulator.personas.uplift(persona, lowestRequestedLevel(requestedVectors(step)));
-  } else {
-    journey.upliftFailed = true;
-  }
+  if (!currentPerson(step)) throw new HttpError(409, "nobody has logged in yet");
+  if (form.get("action") === "abandon") return redirect(ctx, await abandonUplift(step));
+  attemptUplift(step);
   redirect(ctx, `/interaction/${uid}`);
 }
 
-async function consent(step: Step): Promise<void> {
-  const { ctx, simulator, journey } = step;
+async function consent(step: PageStep): Promise<void> {
+  const { ctx } = step;
   const form = await readForm(ctx);
-  const persona = journey.sub ? simulator.personas.getBySub(journey.sub) : undefined;
-  if (!persona) throw new HttpError(409, "nobody has logged in yet");
-  if (form.get("decision") === "agree") {
-    await finishWithConsent(step, persona);
-  } else {
-    await finishWithError(step, "access_denied", "ConsentNotGiven");
-  }
+  if (!currentPerson(step)) throw new HttpError(409, "nobody has logged in yet");
+  const returnTo =
+    form.get("decision") === "agree" ? await agreeToShare(step) : await declineConsent(step);
+  redirect(ctx, returnTo);
 }
 
 const ACTIONS = {
@@ -335,9 +181,9 @@ export function interactionRoutes(simulator: SimulatorContext): Middleware {
     if (!match?.[1]) return next();
     const [, uid, action] = match;
 
-    let details: InteractionDetails;
+    let interaction: InteractionDetails;
     try {
-      details = await simulator.provider.interactionDetails(ctx.req, ctx.res);
+      interaction = await simulator.provider.interactionDetails(ctx.req, ctx.res);
     } catch {
       sendHtml(
         ctx,
@@ -351,23 +197,23 @@ export function interactionRoutes(simulator: SimulatorContext): Middleware {
       );
       return;
     }
-    const client = simulator.clients.get(String(details.params.client_id));
-    if (details.uid !== uid || !client) return next();
-    const step: Step = {
+    const client = simulator.clients.get(String(interaction.params.client_id));
+    if (interaction.uid !== uid || !client) return next();
+    const step: PageStep = {
       ctx,
       simulator,
       uid,
-      details,
+      interaction,
       journey: simulator.journeys.get(uid),
       client,
     };
 
     if (action === undefined) {
       if (ctx.method !== "GET") throw new HttpError(405, "method not allowed");
-      await advance(step);
+      await show(step);
       return;
     }
-    const handlers: Partial<Record<string, (step: Step) => Promise<void>>> =
+    const handlers: Partial<Record<string, (step: PageStep) => Promise<void>>> =
       ACTIONS[action as keyof typeof ACTIONS] ?? {};
     const handler = handlers[ctx.method];
     if (!handler) throw new HttpError(action in ACTIONS ? 405 : 404, "not found");

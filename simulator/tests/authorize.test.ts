@@ -285,6 +285,38 @@ describe("sessions and prompt", () => {
     expect(decodeJwt(String(tokens2.body.id_token)).family_name).toBe("SIMLINKED");
   });
 
+  it("single sign-on keeps the time the person authenticated; prompt=login takes a new one", async () => {
+    const authTimeOf = async (callback: URL | undefined) => {
+      const tokens = await exchange(
+        world.issuer,
+        world.key,
+        callback?.searchParams.get("code") ?? "",
+      );
+      return decodeJwt(String(tokens.body.id_token)).auth_time;
+    };
+    const browser = new Browser();
+    const first = await authTimeOf(
+      await logInAndConsent(browser, world.issuer, authorizeUrl(world.issuer, {}), "p9"),
+    );
+    expect(first).toEqual(expect.any(Number));
+    // auth_time is in whole seconds: let one pass, so a fresh log in would show.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+    for (const prompt of [undefined, "none"]) {
+      const reused = await authorize({ prompt }, browser);
+      const done = await press(browser, world.issuer, reused.page!, "consent-agree");
+      expect(await authTimeOf(done.callback), `prompt=${prompt}`).toBe(first);
+    }
+
+    const fresh = await logInAndConsent(
+      browser,
+      world.issuer,
+      authorizeUrl(world.issuer, { prompt: "login" }),
+      "p9",
+    );
+    expect(await authTimeOf(fresh)).toBeGreaterThan(first as number);
+  });
+
   it("honours PKCE when a code_challenge is sent", async () => {
     const verifier = "a".repeat(43) + randomUUID();
     const { createHash } = await import("node:crypto");

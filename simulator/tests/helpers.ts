@@ -6,11 +6,12 @@ import { afterAll, beforeAll } from "vitest";
 import type { SimulatorClient } from "../clients";
 import { SimulatorControl } from "../control";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../server";
-import { KNOWN_VECTORS } from "../vectors";
+import { KNOWN_VECTORS } from "nhs-login-vocabulary";
 
 export const REDIRECT_URI = "http://127.0.0.1:3999/callback";
 export const TEST_CLIENT_ID = "test-client";
 export const SECOND_CLIENT_ID = "second-client";
+export const SECOND_REDIRECT_URI = "http://127.0.0.1:3998/callback";
 
 export interface TestKey {
   privateKey: KeyObject;
@@ -42,7 +43,7 @@ export function testClient(
     ],
     vectors: [...KNOWN_VECTORS],
     publicKeys: [key.publicJwk],
-    acceptsAssertedLoginIdentityFrom: [TEST_CLIENT_ID, SECOND_CLIENT_ID, "nhs-app"],
+    acceptsAssertedLoginIdentityFrom: [SECOND_CLIENT_ID, "nhs-app"],
     refreshTokens: false,
     ...overrides,
   };
@@ -70,10 +71,10 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
       testClient(secondKey, {
         clientId: SECOND_CLIENT_ID,
         name: "Second service",
-        redirectUris: ["http://127.0.0.1:3998/callback"],
+        redirectUris: [SECOND_REDIRECT_URI],
         scopes: ["openid", "email"],
         vectors: ["P0.Cp", "P9.Cp.Cd"],
-        acceptsAssertedLoginIdentityFrom: [SECOND_CLIENT_ID],
+        acceptsAssertedLoginIdentityFrom: [],
         refreshTokens: true,
       }),
     ],

@@ -4,15 +4,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadClientsFile } from "../clients";
-import { optionsFromEnvironment } from "../config";
+import { helpText, readSettings, SettingsError } from "../config";
 import { KeyStore } from "../keys";
 import { ensureLocalKey } from "../local-client";
-import { checkDigit, formatNhsNumber, isValidNhsNumber, syntheticNhsNumber } from "../nhs-number";
+import { isValidNhsNumber, KNOWN_VECTORS } from "nhs-login-vocabulary";
 import { loadPersonasFile } from "../personas-file";
+import { syntheticNhsNumber } from "../personas";
 import { startSimulator } from "../server";
-import { chooseVot, parseVtr, KNOWN_VECTORS } from "../vectors";
+import { chooseVot, requestedVectors } from "../vectors";
 
 const dir = () => mkdtempSync(join(tmpdir(), "simulator-test-"));
+
+function optionsFrom(argv: string[], env: Record<string, string> = {}) {
+  const settings = readSettings(argv, env);
+  if (settings.help) throw new Error("expected options, not --help");
+  return settings.options;
+}
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -275,7 +282,7 @@ describe("start-up rules", () => {
   });
 
   it("reads its settings from the environment", () => {
-    const options = optionsFromEnvironment({
+    const options = optionsFrom([], {
       SIMULATOR_PORT: "4100",
       SIMULATOR_ISSUER: "http://simulator:4100",
       SIMULATOR_REDIRECT_URIS: "http://localhost:3000/a, http://localhost:3001/b",
@@ -284,6 +291,7 @@ describe("start-up rules", () => {
     });
     expect(options).toMatchObject({
       port: 4100,
+      host: "127.0.0.1",
       issuer: "http://simulator:4100",
       localClient: {
         clientId: "my-client",
@@ -292,23 +300,100 @@ describe("start-up rules", () => {
       },
     });
     expect(options.controlFromAnywhere).toBeUndefined();
-    expect(
-      optionsFromEnvironment({ SIMULATOR_CONTROL_FROM_ANYWHERE: "true" }).controlFromAnywhere,
-    ).toBe(true);
-    expect(() => optionsFromEnvironment({ SIMULATOR_ISSUER: "http://x/path" })).toThrow(
-      /origin only/,
+    expect(optionsFrom([], { SIMULATOR_CONTROL_FROM_ANYWHERE: "true" }).controlFromAnywhere).toBe(
+      true,
     );
-    expect(() => optionsFromEnvironment({ SIMULATOR_PORT: "abc" })).toThrow(/SIMULATOR_PORT/);
+  });
+
+  it("reads flags, which win over the environment, which wins over the settings file", () => {
+    const file = join(dir(), "simulator.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ port: 4200, host: "0.0.0.0", mode: "headless", persona: "p5" }),
+    );
+    const options = optionsFrom(["--config", file, "--persona", "p9", "--consent", "decline"], {
+      SIMULATOR_PORT: "4300",
+      SIMULATOR_PERSONA: "p0",
+      SIMULATOR_KEYS_FILE: "memory",
+    });
+    expect(options).toMatchObject({
+      port: 4300,
+      host: "0.0.0.0",
+      mode: "headless",
+      keysFile: false,
+      headless: { persona: "p9", consent: "decline" },
+    });
+    expect(optionsFrom(["--no-local-client", "--control-from-anywhere"]).localClient).toBe(false);
+  });
+
+  it.each([
+    [["--port", "abc"], /--port \(SIMULATOR_PORT\) must be a port number/],
+    [["--issuer", "http://x/path"], /origin only/],
+    [["--mode", "quiet"], /--mode must be one of interactive, headless/],
+    [["--prot", "4000"], /Unknown option '--prot'[\s\S]*--help/],
+  ])("refuses %j with a message that says why", (argv, message) => {
+    expect(() => readSettings(argv, {})).toThrow(SettingsError);
+    expect(() => readSettings(argv, {})).toThrow(message);
+  });
+
+  it("names the mistake in a settings file", () => {
+    const file = join(dir(), "simulator.json");
+    writeFileSync(file, JSON.stringify({ prot: 4000 }));
+    expect(() => readSettings(["--config", file], {})).toThrow(/config file .* is invalid/);
+  });
+
+  it("lists every setting, with its variable and default, in --help", () => {
+    expect(readSettings(["--help"], {})).toEqual({ help: true });
+    const help = helpText();
+    for (const flag of [
+      "--port",
+      "--host",
+      "--issuer",
+      "--clients-file",
+      "--personas-file",
+      "--mode",
+      "--persona",
+      "--config",
+    ]) {
+      expect(help).toContain(flag);
+    }
+    expect(help).toContain("SIMULATOR_CLIENTS_FILE");
+    expect(help).toContain("SIMULATOR_HOST, default 127.0.0.1");
+  });
+
+  it("will not pair a client with itself for asserted_login_identity", async () => {
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+    const file = join(dir(), "clients.json");
+    const entry = {
+      clientId: "svc",
+      redirectUris: ["http://localhost:8080/cb"],
+      scopes: ["openid"],
+      vectors: ["P9.Cp.Cd"],
+      publicKey: pem,
+    };
+    writeFileSync(file, JSON.stringify({ clients: [entry] }));
+    const [client] = await loadClientsFile(file);
+    expect(client?.acceptsAssertedLoginIdentityFrom).toEqual([]);
+    writeFileSync(
+      file,
+      JSON.stringify({ clients: [{ ...entry, acceptsAssertedLoginIdentityFrom: ["svc"] }] }),
+    );
+    await expect(
+      startSimulator({
+        port: 0,
+        quiet: true,
+        keysFile: false,
+        localClient: false,
+        clientsFile: file,
+      }),
+    ).rejects.toThrow(/cannot accept asserted_login_identity from itself/);
   });
 });
 
 describe("NHS numbers and vectors", () => {
-  it("computes modulus-11 check digits", () => {
+  it("makes valid synthetic NHS numbers from the 999 range", () => {
     expect(syntheticNhsNumber(0)).toBe("9990000018");
-    expect(isValidNhsNumber("9990000018")).toBe(true);
-    expect(isValidNhsNumber("9990000019")).toBe(false);
-    expect(checkDigit("999000001")).toBe(8);
-    expect(formatNhsNumber("9990000018")).toBe("999 000 0018");
     for (let serial = 0; serial < 50; serial += 1)
       expect(isValidNhsNumber(syntheticNhsNumber(serial))).toBe(true);
   });
@@ -317,9 +402,13 @@ describe("NHS numbers and vectors", () => {
     expect(chooseVot(["P5.Cm", "P5.Cp.Cd", "P9.Cm", "P9.Cp.Ck"], "P9")).toBe("P9.Cp.Ck");
     expect(chooseVot(["P5.Cm", "P5.Cp.Cd", "P9.Cm"], "P5")).toBe("P5.Cp.Cd");
     expect(chooseVot(["P9.Cp.Cd"], "P5")).toBeUndefined();
-    expect(parseVtr(undefined, KNOWN_VECTORS)).toEqual({
+    expect(requestedVectors(undefined, KNOWN_VECTORS)).toEqual({
       ok: true,
       vectors: ["P9.Cp.Cd", "P9.Cp.Ck", "P9.Cm"],
+    });
+    expect(requestedVectors('["P5.Cm","P9.Cm"]', ["P9.Cm"])).toEqual({
+      ok: false,
+      reason: "vtr contains P5.Cm, which this client is not registered for",
     });
   });
 });

@@ -4,20 +4,39 @@ import { describe, expect, it } from "vitest";
 import {
   Browser,
   SECOND_CLIENT_ID,
+  SECOND_REDIRECT_URI,
+  TEST_CLIENT_ID,
   authorizeUrl,
+  clientAssertion,
   codeFor,
   exchange,
   press,
   simulatorForFile,
+  tokenRequest,
   type TestKey,
 } from "./helpers";
 
 const world = simulatorForFile();
 
-/** An ID token's jti for p9 at the test client: what RP1 holds after logging someone in. */
+/**
+ * An ID token's jti for a person at the second client (RP1, paired with the test client): what
+ * RP1 holds after logging someone in.
+ */
 async function idTokenJti(personaId = "p9"): Promise<{ jti: string; sub: string }> {
-  const { code } = await codeFor(world.issuer, personaId);
-  const claims = decodeJwt(String((await exchange(world.issuer, world.key, code)).body.id_token));
+  const { code } = await codeFor(world.issuer, personaId, {
+    client_id: SECOND_CLIENT_ID,
+    redirect_uri: SECOND_REDIRECT_URI,
+    scope: "openid email",
+    vtr: '["P0.Cp","P9.Cp.Cd"]',
+  });
+  const tokens = await tokenRequest(world.issuer, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: SECOND_REDIRECT_URI,
+    client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+    client_assertion: await clientAssertion(world.issuer, world.secondKey, {}, SECOND_CLIENT_ID),
+  });
+  const claims = decodeJwt(String(tokens.body.id_token));
   return { jti: String(claims.jti), sub: String(claims.sub) };
 }
 
@@ -26,10 +45,10 @@ async function assertion(
   options: { key?: TestKey; iss?: string; lifetime?: number; alg?: string; jti?: string } = {},
 ): Promise<string> {
   const iat = Math.floor(Date.now() / 1000);
-  const key = options.key ?? world.key;
+  const key = options.key ?? world.secondKey;
   return new SignJWT({ code })
     .setProtectedHeader({ alg: options.alg ?? "RS512", kid: key.publicJwk.kid })
-    .setIssuer(options.iss ?? "test-client")
+    .setIssuer(options.iss ?? SECOND_CLIENT_ID)
     .setJti(options.jti ?? randomUUID())
     .setIssuedAt(iat)
     .setExpirationTime(iat + (options.lifetime ?? 60))
@@ -75,15 +94,15 @@ describe("asserted_login_identity at /authorize", () => {
         const iat = Math.floor(Date.now() / 1000) - 120;
         return new SignJWT({ code: jti })
           .setProtectedHeader({ alg: "RS512" })
-          .setIssuer("test-client")
+          .setIssuer(SECOND_CLIENT_ID)
           .setJti(randomUUID())
           .setIssuedAt(iat)
           .setExpirationTime(iat + 60)
-          .sign(world.key.privateKey);
+          .sign(world.secondKey.privateKey);
       },
     ],
     ["is signed RS256", (jti) => assertion(jti, { alg: "RS256" })],
-    ["is signed with the wrong key", (jti) => assertion(jti, { key: world.secondKey })],
+    ["is signed with the wrong key", (jti) => assertion(jti, { key: world.key })],
     ["names an unknown code", () => assertion(randomUUID())],
     ["names an unregistered issuer", (jti) => assertion(jti, { iss: "stranger" })],
     ["is not a JWT", async () => "not-a-jwt"],
@@ -104,16 +123,29 @@ describe("asserted_login_identity at /authorize", () => {
   });
 
   it("must come from a client paired with the receiver", async () => {
-    // second-client accepts only its own tokens.
+    // second-client accepts assertions from nobody.
     const { jti } = await idTokenJti();
     const { result } = await silentAuthorize(await assertion(jti), {
       client_id: SECOND_CLIENT_ID,
-      redirect_uri: "http://127.0.0.1:3998/callback",
+      redirect_uri: SECOND_REDIRECT_URI,
       scope: "openid email",
       vtr: '["P9.Cp.Cd"]',
     });
     expect(result.callback?.searchParams.get("error")).toBe("sso_login_required");
     expect(result.callback?.searchParams.get("error_description")).toContain("not paired");
+  });
+
+  it("is never accepted by the client that signed it", async () => {
+    // The test client's own token, as its settings link would hand out: it must not log
+    // whoever opens a link carrying it in as that person.
+    const { code } = await codeFor(world.issuer, "p9");
+    const own = decodeJwt(String((await exchange(world.issuer, world.key, code)).body.id_token));
+    const token = await assertion(String(own.jti), { key: world.key, iss: TEST_CLIENT_ID });
+    const { result } = await silentAuthorize(token);
+    expect(result.callback?.searchParams.get("error")).toBe("sso_login_required");
+    expect(result.callback?.searchParams.get("error_description")).toContain(
+      `client ${TEST_CLIENT_ID} is not paired with ${TEST_CLIENT_ID}`,
+    );
   });
 
   it("without prompt=none, an invalid token falls back to the log in page with a notice", async () => {

@@ -1,4 +1,4 @@
-import { formatNhsNumber } from "../nhs-number";
+import { formatNhsNumber } from "nhs-login-vocabulary";
 import type { Persona } from "../personas";
 import { summaryList } from "./components";
 import { markup, type SafeHtml } from "./html";

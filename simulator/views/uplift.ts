@@ -1,4 +1,4 @@
-import type { Level } from "../vectors";
+import type { Level } from "nhs-login-vocabulary";
 import { button } from "./components";
 import { markup, type SafeHtml } from "./html";
 import { page } from "./layout";

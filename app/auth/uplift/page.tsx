@@ -4,7 +4,7 @@ import { BackLink } from "@/components/back-link";
 import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { levelToReach, safeReturnTo } from "@/lib/access";
-import { meetsLevel } from "@/lib/nhs-login/vectors";
+import { meetsLevel } from "nhs-login-vocabulary";
 import { currentSession } from "@/lib/session/current";
 
 type Props = { searchParams: Promise<{ returnTo?: string | string[] }> };

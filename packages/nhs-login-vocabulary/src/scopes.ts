@@ -1,13 +1,27 @@
-/** NHS login's scopes (the portal's list) and the claims each releases, by proofing level. */
-import { KNOWN_SCOPES as SCOPES, type Scope } from "../lib/nhs-login/scopes";
+/** NHS login's scopes, the claims each releases, and the lowest level at which they exist. */
 import type { Level } from "./vectors";
 
-export { SCOPES, type Scope };
+/** The scopes NHS login offers, as its discovery document lists them. */
+export const KNOWN_SCOPES = [
+  "openid",
+  "profile",
+  "profile_extended",
+  "basic_demographics",
+  "email",
+  "phone",
+  "landline",
+  "gp_registration_details",
+  "gp_integration_credentials",
+  "client_metadata",
+  "nhs_app_credentials",
+] as const;
+export type Scope = (typeof KNOWN_SCOPES)[number];
 
 export function isScope(value: unknown): value is Scope {
-  return typeof value === "string" && (SCOPES as readonly string[]).includes(value);
+  return typeof value === "string" && (KNOWN_SCOPES as readonly string[]).includes(value);
 }
 
+/** The claims each scope releases (NHS login's "scopes and claims" table). */
 export const SCOPE_CLAIMS: Record<Scope, readonly string[]> = {
   openid: ["sub", "iss", "aud"],
   profile: ["nhs_number", "birthdate", "family_name", "identity_proofing_level"],
@@ -22,17 +36,7 @@ export const SCOPE_CLAIMS: Record<Scope, readonly string[]> = {
   nhs_app_credentials: [],
 };
 
-export const CLAIMS_SUPPORTED = [...new Set(Object.values(SCOPE_CLAIMS).flat())].concat([
-  "vot",
-  "vtm",
-  "auth_time",
-  "nonce",
-  "exp",
-  "iat",
-  "jti",
-]);
-
-/** The lowest level at which a scope's claims exist. */
+/** The lowest proofing level at which a scope's claims exist. */
 export const SCOPE_MINIMUM_LEVEL: Record<Scope, Level> = {
   openid: "P0",
   profile: "P5",
@@ -47,14 +51,15 @@ export const SCOPE_MINIMUM_LEVEL: Record<Scope, Level> = {
   nhs_app_credentials: "P9",
 };
 
-/** The portal's registration: everything it needs and nothing it does not. */
-export const PORTAL_SCOPES: readonly Scope[] = [
-  "openid",
-  "profile",
-  "profile_extended",
-  "email",
-  "phone",
-  "gp_registration_details",
-  "gp_integration_credentials",
-  "client_metadata",
-];
+/** What every ID token holds, and what it holds when it applies; nothing else is in it. */
+export const ID_TOKEN_CLAIMS = {
+  always: ["iss", "sub", "aud", "exp", "iat", "jti", "vot", "vtm"],
+  whenApplicable: [
+    "nonce",
+    "auth_time",
+    "nhs_number",
+    "birthdate",
+    "family_name",
+    "identity_proofing_level",
+  ],
+} as const;

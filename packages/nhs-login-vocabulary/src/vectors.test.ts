@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_VTR,
   formatVtr,
-  highestLevel,
   isVector,
   KNOWN_VECTORS,
   levelOfVector,
@@ -45,7 +45,13 @@ describe("vectors of trust", () => {
   it("formats vtr as a JSON array string, which parseVtr reads back", () => {
     const vectors: Vector[] = ["P9.Cp.Cd", "P9.Cm"];
     expect(formatVtr(vectors)).toBe('["P9.Cp.Cd","P9.Cm"]');
-    expect(parseVtr(formatVtr(vectors))).toEqual(vectors);
+    expect(parseVtr(formatVtr(vectors))).toEqual({ ok: true, vectors });
+  });
+
+  it("reads a missing vtr as NHS login's default, and a repeated vector once", () => {
+    expect(parseVtr(undefined)).toEqual({ ok: true, vectors: [...DEFAULT_VTR] });
+    expect(DEFAULT_VTR).toEqual(["P9.Cp.Cd", "P9.Cp.Ck", "P9.Cm"]);
+    expect(parseVtr('["P5.Cm","P5.Cm"]')).toEqual({ ok: true, vectors: ["P5.Cm"] });
   });
 
   it.each([
@@ -55,18 +61,19 @@ describe("vectors of trust", () => {
     ["a string, not a list", '"P9.Cp.Cd"'],
     ["a curly quote", "[“P9.Cp.Cd”]"],
   ])("rejects a vtr that is %s", (_, value) => {
-    expect(parseVtr(value)).toBeNull();
+    expect(parseVtr(value)).toMatchObject({ ok: false });
+  });
+
+  it("rejects a vtr sent twice", () => {
+    expect(parseVtr(['["P9.Cm"]', '["P5.Cm"]'])).toEqual({
+      ok: false,
+      reason: "vtr must be a single value",
+    });
   });
 
   it("knows only NHS login's profiles", () => {
     expect(isVector("P9.Cp.Cd")).toBe(true);
     expect(isVector("P9.Cp")).toBe(false);
     expect(isVector(9)).toBe(false);
-  });
-
-  it("finds the highest level a client can ask for", () => {
-    expect(highestLevel(["P0.Cp", "P5.Cm"])).toBe("P5");
-    expect(highestLevel(KNOWN_VECTORS)).toBe("P9");
-    expect(highestLevel(["P0.Cp"])).toBe("P0");
   });
 });

@@ -56,19 +56,33 @@ export function formatVtr(vectors: readonly Vector[]): string {
   return JSON.stringify(vectors);
 }
 
-/** Parses a `vtr` value, returning null for anything that is not a non-empty list of known vectors. */
-export function parseVtr(value: string): Vector[] | null {
+/** What NHS login assumes when an authorization request has no `vtr`. */
+export const DEFAULT_VTR: readonly Vector[] = ["P9.Cp.Cd", "P9.Cp.Ck", "P9.Cm"];
+
+export type VtrReading = { ok: true; vectors: Vector[] } | { ok: false; reason: string };
+
+/**
+ * Reads `vtr` as NHS login does: one query value holding a JSON array of known vectors, or
+ * nothing (then DEFAULT_VTR). Repeated vectors count once.
+ */
+export function parseVtr(raw: unknown): VtrReading {
+  if (raw === undefined) return { ok: true, vectors: [...DEFAULT_VTR] };
+  if (typeof raw !== "string") return { ok: false, reason: "vtr must be a single value" };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(value);
+    parsed = JSON.parse(raw);
   } catch {
-    return null;
+    return { ok: false, reason: 'vtr must be a JSON array of strings, e.g. ["P9.Cp.Cd"]' };
   }
-  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every(isVector)) return null;
-  return parsed;
-}
-
-/** The highest level among the registered vectors: what the client can ever ask for. */
-export function highestLevel(vectors: readonly Vector[]): Level {
-  return vectors.map(levelOfVector).reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a), "P0");
+  if (!Array.isArray(parsed) || parsed.length === 0) {
+    return { ok: false, reason: "vtr must be a non-empty JSON array" };
+  }
+  const vectors: Vector[] = [];
+  for (const vector of parsed) {
+    if (!isVector(vector)) {
+      return { ok: false, reason: `vtr contains an unknown vector: ${JSON.stringify(vector)}` };
+    }
+    if (!vectors.includes(vector)) vectors.push(vector);
+  }
+  return { ok: true, vectors };
 }
