@@ -1,5 +1,5 @@
 import { Auth, raw, skipCSRFCheck, type AuthConfig } from "@auth/core";
-import { AuthError } from "@auth/core/errors";
+import { AuthError } from "next-auth";
 import { getConfig, type Config } from "./config";
 import { patientFromClaims, userInfoSchema } from "./nhs-login/claims";
 import { toRs512SigningKey } from "./nhs-login/client-key";
@@ -11,12 +11,11 @@ import type { Vector } from "nhs-login-vocabulary";
 import type { NewSession } from "./session/sessions";
 
 /**
- * next-auth's engine (Auth.js core, which next-auth is built on and pins) runs the OAuth flow
- * with NHS login: the authorization request with PKCE and nonce, and on the way back the code
- * exchange with private_key_jwt, userinfo, and the checks of both. It is called directly, with
- * a configuration made for each request and in "raw" mode, so that its results and its failures
- * come back as values instead of cookies set and redirects made on the side
- * (docs/decisions/0006).
+ * next-auth runs the OAuth flow with NHS login: the authorization request with PKCE and nonce,
+ * and on the way back the code exchange with private_key_jwt, userinfo, and the checks of both.
+ * Its engine (`@auth/core`, the exact version next-auth pins) is called directly, with a
+ * configuration made for each request and in "raw" mode, so that results and failures come back
+ * as values instead of cookies set and redirects made on the side (docs/decisions/0008).
  */
 const BASE_PATH = "/api/auth";
 
@@ -40,6 +39,8 @@ export interface SignInExpectations {
   vectors: readonly Vector[];
   /** A fresh authentication is required: not older than this (seconds). */
   authenticatedSince?: number;
+  /** Nor the log-in with this `auth_time`, which was logged out. */
+  authenticatedAfter?: number;
 }
 
 /** Why a sign-in did not complete, as the person is told and the log records. */
@@ -187,6 +188,7 @@ async function verifySignIn(
         clientId: config.nhsLogin.clientId,
         requestedVectors: expected.vectors,
         authenticatedSince: expected.authenticatedSince,
+        authenticatedAfter: expected.authenticatedAfter,
       },
     );
   } catch (error) {

@@ -1,7 +1,14 @@
 import { ConfigError, getConfig } from "./config";
+import { sessionStore } from "./session/current";
 
-/** Stops the server with every configuration problem listed, rather than failing on first use. */
-export function checkConfigurationOrExit(): void {
+/** How long start-up waits for the session store before serving anyway (gated pages say 503). */
+const STORE_WAIT_MS = 5_000;
+
+/**
+ * Stops the server with every configuration problem listed, rather than failing on first use;
+ * then opens the session store, so the first requests find it connected.
+ */
+export async function startUp(): Promise<void> {
   try {
     getConfig();
   } catch (error) {
@@ -9,4 +16,5 @@ export function checkConfigurationOrExit(): void {
     console.error(error.message);
     process.exit(1);
   }
+  await sessionStore().whenAvailable(STORE_WAIT_MS);
 }

@@ -69,9 +69,13 @@ describe("ID token verification", () => {
   it("requires a fresh authentication when asked, allowing for clock skew only", async () => {
     const fresh = { ...expected, authenticatedSince: now };
     await expect(
-      verifyIdToken(await sign(claims({ auth_time: now - 10 })), keys, fresh),
+      verifyIdToken(await sign(claims({ auth_time: now - 3 })), keys, fresh),
     ).resolves.toBeDefined();
-    for (const payload of [claims({ auth_time: now - 3600 }), claims({ auth_time: undefined })]) {
+    for (const payload of [
+      claims({ auth_time: now - 10 }),
+      claims({ auth_time: now - 3600 }),
+      claims({ auth_time: undefined }),
+    ]) {
       await expect(verifyIdToken(await sign(payload), keys, fresh)).rejects.toMatchObject({
         failure: "authentication-too-old",
       });
@@ -79,6 +83,16 @@ describe("ID token verification", () => {
     // Without the requirement, NHS login's single sign-on may reuse an earlier log-in.
     await expect(
       verifyIdToken(await sign(claims({ auth_time: now - 3600 })), keys, expected),
+    ).resolves.toBeDefined();
+  });
+
+  it("refuses the very log-in that was logged out, however recent", async () => {
+    const loggedOut = { ...expected, authenticatedAfter: now - 2 };
+    await expect(
+      verifyIdToken(await sign(claims({ auth_time: now - 2 })), keys, loggedOut),
+    ).rejects.toMatchObject({ failure: "authentication-too-old" });
+    await expect(
+      verifyIdToken(await sign(claims({ auth_time: now - 1 })), keys, loggedOut),
     ).resolves.toBeDefined();
   });
 

@@ -30,10 +30,16 @@ export interface IdTokenExpectations {
   /** The vectors asked for in this sign-in's authorization request. */
   requestedVectors: readonly Vector[];
   /**
-   * When the person must have authenticated afresh (seconds): NHS login's single sign-on may
-   * otherwise hand back an earlier log-in, for example after a log-out on a shared computer.
+   * When the person must have authenticated afresh (seconds, the portal's clock): NHS login's
+   * single sign-on may otherwise hand back an earlier log-in, for example after a log-out on a
+   * shared computer.
    */
   authenticatedSince?: number;
+  /**
+   * The `auth_time` of a log-in that must not be handed back (NHS login's own clock, so the
+   * comparison is exact): the one whose session was logged out in this browser.
+   */
+  authenticatedAfter?: number;
   clockToleranceSeconds?: number;
   now?: Date;
 }
@@ -44,6 +50,8 @@ export interface VerifiedIdToken {
 }
 
 const CLOCK_TOLERANCE_SECONDS = 30;
+/** NHS login's clock against the portal's, for `auth_time`: a log-in takes longer than this. */
+const AUTH_TIME_TOLERANCE_SECONDS = 5;
 
 /**
  * Checks an ID token the way NHS login requires of its partners: RS512 signature by a key from
@@ -82,8 +90,12 @@ export async function verifyIdToken(
   if (!isVector(vot) || !expected.requestedVectors.includes(vot)) {
     throw new IdTokenError("vot-not-requested");
   }
-  const since = expected.authenticatedSince;
-  if (since !== undefined && (claims.auth_time ?? 0) < since - tolerance) {
+  const authTime = claims.auth_time ?? 0;
+  const { authenticatedSince: since, authenticatedAfter: after } = expected;
+  if (
+    (since !== undefined && authTime < since - AUTH_TIME_TOLERANCE_SECONDS) ||
+    (after !== undefined && authTime <= after)
+  ) {
     throw new IdTokenError("authentication-too-old");
   }
   return { claims, vot };

@@ -1,5 +1,5 @@
-import { customFetch } from "@auth/core";
-import type { OIDCConfig } from "@auth/core/providers";
+import { customFetch } from "next-auth";
+import type { OIDCConfig } from "next-auth/providers";
 import type { NhsLoginMetadata } from "./metadata";
 import type { UserInfo } from "./claims";
 

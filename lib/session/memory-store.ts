@@ -50,6 +50,7 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
   return {
     kind: "memory",
     isAvailable: () => true,
+    whenAvailable: async () => true,
     async create(key, session) {
       remember(key, session);
     },

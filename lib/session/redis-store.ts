@@ -153,6 +153,19 @@ export function redisSessionStore(url: string, limits: SessionLimits): SessionSt
   return {
     kind: "redis",
     isAvailable: () => client.isReady,
+    whenAvailable: (timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        if (client.isReady) return resolve(true);
+        const ready = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          client.off("ready", ready);
+          resolve(false);
+        }, timeoutMs);
+        client.once("ready", ready);
+      }),
     create: (key, session) =>
       run(async () => {
         const sessionKey = SESSION_PREFIX + key;

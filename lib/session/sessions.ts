@@ -9,7 +9,7 @@ import {
   type SessionLimits,
   type TimeLimit,
 } from "./rules";
-import { SessionStoreUnavailableError, type SessionStore } from "./store";
+import { isSessionStoreUnavailable, type SessionStore } from "./store";
 
 /** Why a person had to log in again, said once on the first page after they have. */
 export type Notice = TimeLimit | "everywhere";
@@ -147,7 +147,7 @@ export function createSessions(options: {
       try {
         result = await store.touch(key, { now, force: keepAlive });
       } catch (error) {
-        if (error instanceof SessionStoreUnavailableError) return { status: "unavailable" };
+        if (isSessionStoreUnavailable(error)) return { status: "unavailable" };
         throw error;
       }
       switch (result.status) {

@@ -152,6 +152,7 @@ describe.skipIf(!hasRedis)("the Redis session store when Redis goes away", () =>
 
       await own.stop();
       await until(() => !store.isAvailable());
+      expect(await store.whenAvailable(200)).toBe(false);
       const started = Date.now();
       await expect(store.touch(key, { now: nowSeconds() })).rejects.toBeInstanceOf(
         SessionStoreUnavailableError,
@@ -160,7 +161,7 @@ describe.skipIf(!hasRedis)("the Redis session store when Redis goes away", () =>
       expect(Date.now() - started).toBeLessThan(1_000);
 
       await own.start();
-      await until(() => store.isAvailable());
+      expect(await store.whenAvailable(10_000)).toBe(true);
       await store.ping();
       // This Redis keeps nothing on disk: the session did not survive, a new one works.
       expect(await store.touch(key, { now: nowSeconds() })).toEqual({ status: "missing" });

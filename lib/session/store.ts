@@ -38,6 +38,8 @@ export interface SessionStore {
   readonly kind: "memory" | "redis";
   /** Whether the store is reachable as far as this process knows, without asking it. */
   isAvailable(): boolean;
+  /** Waits, at most this long, for the store to be reachable; says whether it is. */
+  whenAvailable(timeoutMs: number): Promise<boolean>;
   create(key: string, session: StoredSession): Promise<void>;
   /** Reads a session, applies the time limits and records this request as activity. */
   touch(key: string, options: TouchOptions): Promise<TouchResult>;
@@ -56,6 +58,14 @@ export class SessionStoreUnavailableError extends Error {
     super("The session store is unavailable", { cause });
     this.name = "SessionStoreUnavailableError";
   }
+}
+
+/**
+ * Recognises the error by name: the route gate and the app are compiled separately and share
+ * one store (lib/session/current.ts), so an error may come from the other copy of the class.
+ */
+export function isSessionStoreUnavailable(error: unknown): boolean {
+  return error instanceof Error && error.name === "SessionStoreUnavailableError";
 }
 
 export interface StoreSettings {

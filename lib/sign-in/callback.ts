@@ -7,7 +7,7 @@ import { isNhsApp } from "../nhs-app";
 import { publicOrigin, publicUrl } from "../public-url";
 import { sessionCookie, sessions } from "../session/current";
 import type { NewSession } from "../session/sessions";
-import { SessionStoreUnavailableError } from "../session/store";
+import { isSessionStoreUnavailable, SessionStoreUnavailableError } from "../session/store";
 import { findAttempt, forgetAttempt, type SignInAttempt } from "./attempts";
 import {
   codeForNhsLoginError,
@@ -16,7 +16,7 @@ import {
   serviceUnavailable,
   type SignInErrorCode,
 } from "./outcomes";
-import { reauthenticated, reauthenticationRequiredSince } from "./reauthentication";
+import { reauthenticated, reauthenticationRequired } from "./reauthentication";
 
 /** NHS login's error codes at the redirect URI that the log may name as they are. */
 const KNOWN_ERRORS = new Set([
@@ -82,10 +82,7 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     );
   }
 
-  const requiredSince = latest(
-    attempt.authenticatedSince,
-    reauthenticationRequiredSince(request, secure),
-  );
+  const marked = reauthenticationRequired(request, secure);
   const result = await completeSignIn({
     callbackUrl: new URL(
       `${request.nextUrl.pathname}${request.nextUrl.search}`,
@@ -95,7 +92,12 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     expected: {
       vectors: attempt.vectors,
       // The NHS App vouches for its own log-in: an assertion stands for a fresh authentication.
-      authenticatedSince: attempt.fromNhsApp ? undefined : requiredSince,
+      ...(attempt.fromNhsApp
+        ? {}
+        : {
+            authenticatedSince: latest(attempt.authenticatedSince, marked?.since),
+            authenticatedAfter: marked?.after,
+          }),
     },
   });
   if (!result.ok) {
@@ -111,7 +113,7 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
   try {
     return used(await startSession(request, result.session, attempt, reference));
   } catch (error) {
-    if (error instanceof SessionStoreUnavailableError) {
+    if (isSessionStoreUnavailable(error)) {
       return used(serviceUnavailable(request, "sign-in"));
     }
     throw error;
@@ -150,8 +152,7 @@ async function startSession(
   if (current.status === "active") await sessions().end(current.key, "replaced");
   const response = redirect(request, attempt.returnTo);
   setCookie(response, "session", opened.cookie, secure);
-  if (reauthenticationRequiredSince(request, secure) !== undefined)
-    reauthenticated(response, secure);
+  if (reauthenticationRequired(request, secure)) reauthenticated(response, secure);
   return response;
 }
 

@@ -12,7 +12,7 @@ import { nowSeconds } from "../session/rules";
 import type { SessionState } from "../session/sessions";
 import { newState, rememberAttempt, type SignInAttempt } from "./attempts";
 import { errorPage, serviceUnavailable } from "./outcomes";
-import { reauthenticationRequiredSince, requireReauthentication } from "./reauthentication";
+import { reauthenticationRequired, requireReauthentication } from "./reauthentication";
 
 /**
  * Sends the person to NHS login for the level their destination needs. Server-side, so it works
@@ -43,9 +43,9 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
 
   const now = nowSeconds();
   const ended = current.status === "ended";
-  const requiredSince = reauthenticationRequiredSince(request, secure) ?? (ended ? now : undefined);
+  const marked = reauthenticationRequired(request, secure);
   // The NHS App vouches for its own log-in: an assertion replaces a fresh authentication here.
-  const fresh = requiredSince !== undefined && !assertion;
+  const fresh = (marked !== undefined || ended) && !assertion;
   const vectors = vectorsForLevel(level, config.nhsLogin.vectors);
   const state = newState();
   const authorization: Record<string, string> = { state, vtr: formatVtr(vectors) };
@@ -91,7 +91,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   rememberAttempt(request, response, attempt, config.auth.secret, secure);
   if (ended) {
     clearCookie(response, "session", secure);
-    requireReauthentication(response, requiredSince!, secure);
+    if (!marked) requireReauthentication(response, { since: now }, secure);
   }
   response.headers.set("cache-control", "no-store");
   return response;

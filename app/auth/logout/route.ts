@@ -6,7 +6,7 @@ import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { sessionCookie, sessions } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
-import { SessionStoreUnavailableError } from "@/lib/session/store";
+import { isSessionStoreUnavailable } from "@/lib/session/store";
 import { requireReauthentication } from "@/lib/sign-in/reauthentication";
 
 /**
@@ -27,16 +27,17 @@ export async function POST(request: NextRequest): Promise<Response> {
       if (everywhere) await sessions().endEverywhere(state.session.patient.sub);
       else await sessions().end(state.key, "logged-out");
     } catch (error) {
-      if (!(error instanceof SessionStoreUnavailableError)) throw error;
+      if (!isSessionStoreUnavailable(error)) throw error;
       // This browser is logged out all the same; the record ends at its idle deadline.
       log("error", "log-out-not-recorded", { everywhere });
     }
   }
   const page = everywhere ? "/auth/logged-out?everywhere=true" : "/auth/logged-out";
+  const after = state.status === "active" ? state.session.authTime : undefined;
   const response = NextResponse.redirect(publicUrl(page, request, config.auth.url), 303);
   const secure = config.auth.secureCookies;
   clearCookie(response, "session", secure);
-  requireReauthentication(response, nowSeconds(), secure);
+  requireReauthentication(response, { since: nowSeconds(), after }, secure);
   response.headers.set("cache-control", "no-store");
   return response;
 }

@@ -5,7 +5,7 @@ import { clearCookie, cookieName, setCookie } from "@/lib/cookies";
 import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { sessionCookie, sessions } from "@/lib/session/current";
-import { SessionStoreUnavailableError } from "@/lib/session/store";
+import { isSessionStoreUnavailable } from "@/lib/session/store";
 import { serviceUnavailable } from "@/lib/sign-in/outcomes";
 
 /** The person's answer on the switch-account page: keep the session they had, or switch. */
@@ -45,7 +45,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     response.headers.set("cache-control", "no-store");
     return response;
   } catch (error) {
-    if (error instanceof SessionStoreUnavailableError) {
+    if (isSessionStoreUnavailable(error)) {
       return serviceUnavailable(request, "account-switch");
     }
     throw error;

@@ -1,0 +1,121 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E } from "./support/environment";
+import { logIn, logInAtSimulator, newPerson } from "./support/nhs-login";
+
+/**
+ * What a security review of the sign-in found, each proved closed against the running portal
+ * (the portal's side of docs/security.md's "Security review" rows).
+ */
+test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, "HTTP-level checks run once");
+
+const DOT_SEGMENT_ADDRESSES = [
+  "/.//evil.example",
+  "/..//evil.example",
+  "/%2e//evil.example",
+  "/%2E%2E//evil.example",
+  "/a/..//evil.example",
+  "/profile/../..//evil.example",
+];
+const ROUTES_WITH_A_RETURN_ADDRESS = ["/auth/sign-in", "/auth/uplift", "/auth/timed-out"];
+
+async function expectStaysOnSite(request: APIRequestContext, path: string): Promise<void> {
+  const response = await request.get(path, { maxRedirects: 0 });
+  expect(response.status(), path).toBeLessThan(500);
+  const location = response.headers()["location"];
+  if (location) {
+    const target = new URL(location, E2E.portal);
+    expect([new URL(E2E.portal).origin, new URL(E2E.simulator).origin], path).toContain(
+      target.origin,
+    );
+  }
+  const body = await response.text();
+  expect(body, path).not.toMatch(/href="(https?:)?\/\/evil/);
+}
+
+for (const loggedIn of [false, true]) {
+  test(`no redirect off the site through dot segments, ${loggedIn ? "logged in" : "logged out"}`, async ({
+    page,
+  }) => {
+    if (loggedIn) await logIn(page, await newPerson("p5"));
+    for (const route of ROUTES_WITH_A_RETURN_ADDRESS) {
+      for (const address of DOT_SEGMENT_ADDRESSES) {
+        await expectStaysOnSite(page.request, `${route}?returnTo=${encodeURIComponent(address)}`);
+      }
+    }
+  });
+}
+
+test("after log-out, a log-in with prompt=login removed from NHS login's address is refused", async ({
+  page,
+}) => {
+  const person = await newPerson("p9");
+  await logIn(page, person);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+
+  // The portal asks for a fresh log-in; someone at the keyboard strips it out on the way.
+  const start = await page.request.get("/auth/sign-in?returnTo=/profile", { maxRedirects: 0 });
+  const authorize = new URL(start.headers()["location"]!);
+  expect(authorize.searchParams.get("prompt")).toBe("login");
+  authorize.searchParams.delete("prompt");
+  await page.goto(authorize.href);
+  // NHS login's single sign-on hands back the earlier log-in: the portal refuses it.
+  const consent = page.getByTestId("consent-agree");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(consent.or(heading.filter({ hasText: "You need to log in again" }))).toBeVisible();
+  if (await consent.isVisible()) await consent.click();
+  await expect(page).toHaveURL(/\/auth\/error\?code=reauthentication_required/);
+  await expect(heading).toHaveText("You need to log in again");
+  await page.goto("/profile");
+  await expect(page).toHaveURL(new RegExp(`^${E2E.simulator}/`));
+
+  // Only a real log-in clears the requirement.
+  const marks = async () =>
+    (await page.context().cookies()).filter(({ name }) => name === "portal.reauthenticate");
+  expect(await marks()).toHaveLength(1);
+  await logInAtSimulator(page, person);
+  await expect(page).toHaveURL(`${E2E.portal}/profile`);
+  expect(await marks()).toHaveLength(0);
+});
+
+const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
+
+test("nothing under /api/auth answers but NHS login's callback, and only to GET", async ({
+  request,
+}) => {
+  for (const path of [
+    "/api/auth/session",
+    "/api/auth/csrf",
+    "/api/auth/providers",
+    "/api/auth/signin",
+    "/api/auth/signin/nhs-login",
+    "/api/auth/signout",
+    "/api/auth/error",
+    "/api/auth/callback/other",
+  ]) {
+    for (const method of METHODS) {
+      const response = await request.fetch(path, { method, maxRedirects: 0 });
+      expect([404, 405], `${method} ${path}`).toContain(response.status());
+      expect(response.headers()["set-cookie"] ?? "", `${method} ${path}`).not.toContain("session");
+    }
+  }
+  for (const method of ["POST", "PUT", "DELETE"] as const) {
+    const response = await request.fetch("/api/auth/callback/nhs-login?code=a&state=b", {
+      method,
+      maxRedirects: 0,
+    });
+    expect(response.status(), method).toBe(405);
+  }
+});
+
+test("the NHS login settings hand-off is a POST from the portal's own pages", async ({ page }) => {
+  await logIn(page, await newPerson("p9"));
+  expect((await page.request.get("/auth/settings", { maxRedirects: 0 })).status()).toBe(405);
+  const crossSite = await page.request.post("/auth/settings", {
+    maxRedirects: 0,
+    headers: { origin: "https://evil.example" },
+  });
+  expect(crossSite.status()).toBe(403);
+  await page.getByTestId("manage-nhs-login").click();
+  await expect(page).toHaveURL(new RegExp(`^${E2E.simulator}/settings\\?asserted_login_identity=`));
+});

@@ -1,0 +1,113 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { E2E } from "./support/environment";
+import {
+  expectNoSession,
+  logIn,
+  logInAgainAtSimulator,
+  logInAtSimulator,
+  newPerson,
+} from "./support/nhs-login";
+
+/**
+ * Sessions the server can end: log-out and "log out of all devices" end the record itself, so a
+ * copy of the cookies is worthless afterwards, on any instance; and sign-ins in several tabs.
+ */
+
+async function newBrowserPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test("after log-out, the cookies copied before it open nothing, on either instance", async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, await newPerson("p9"));
+  const copied = await page.context().cookies();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+
+  for (const instance of [E2E.portal, E2E.secondInstance]) {
+    const thief = await newBrowserPage(browser);
+    await thief.context().addCookies(copied);
+    await expectNoSession(thief, instance);
+    await thief.context().close();
+  }
+});
+
+test("each log-in and each uplift gets a new session id, and the old one ends", async ({
+  page,
+  browser,
+}) => {
+  const person = await newPerson("p5");
+  await logIn(page, person, "/gp-practice");
+  const sessionCookie = async () =>
+    (await page.context().cookies()).find((cookie) => cookie.name === "portal.session")!;
+  const beforeUplift = await sessionCookie();
+
+  await page.goto("/gp-online-services");
+  await page.getByTestId("uplift-continue").click();
+  await page.getByTestId("uplift-continue").click();
+  await page.getByTestId("consent-agree").click();
+  await expect(page).toHaveURL(`${E2E.portal}/gp-online-services`);
+  const afterUplift = await sessionCookie();
+  expect(afterUplift.value).not.toBe(beforeUplift.value);
+
+  const old = await newBrowserPage(browser);
+  await old.context().addCookies([beforeUplift]);
+  await expectNoSession(old);
+  await old.context().close();
+});
+
+test("log out of all devices ends the person's session in every other browser", async ({
+  page,
+  browser,
+}) => {
+  const person = await newPerson("p9");
+  const elsewhere = await newBrowserPage(browser);
+  await logIn(elsewhere, person);
+  await logIn(page, person);
+
+  await page.getByTestId("log-out-everywhere-link").click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logout-everywhere`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log out of all devices");
+  await expectAccessible(page);
+  await page.getByTestId("log-out-everywhere").click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out?everywhere=true`);
+  await expect(page.locator("main")).toContainText("on all your devices");
+  await expectNoSession(page);
+
+  // The other browser is sent to a full log-in, and told why once it is back.
+  const authorization = elsewhere.waitForRequest(`${E2E.simulator}/authorize?**`);
+  await elsewhere.goto(`${E2E.portal}/profile`);
+  expect(new URL((await authorization).url()).searchParams.get("prompt")).toBe("login");
+  await logInAtSimulator(elsewhere, person);
+  await expect(elsewhere).toHaveURL(`${E2E.portal}/profile`);
+  await expect(elsewhere.getByTestId("timeout-reason")).toHaveText(
+    "For your security, we logged you out because you chose to log out of all devices.",
+  );
+  await elsewhere.context().close();
+});
+
+for (const order of [
+  ["first", "second"],
+  ["second", "first"],
+] as const) {
+  test(`sign-ins in two tabs both finish, the ${order[0]} tab's first`, async ({ page }) => {
+    const person = await newPerson("p9");
+    const tabs = {
+      first: { page, path: "/gp-practice" },
+      second: { page: await page.context().newPage(), path: "/profile" },
+    };
+    for (const tab of Object.values(tabs)) {
+      await tab.page.goto(tab.path);
+      await expect(tab.page).toHaveURL(new RegExp(`^${E2E.simulator}/`));
+    }
+    for (const name of order) {
+      const tab = tabs[name];
+      await logInAgainAtSimulator(tab.page, person);
+      await expect(tab.page).toHaveURL(`${E2E.portal}${tab.path}`);
+      await expect(tab.page.getByRole("navigation", { name: "Account" })).toContainText("Log out");
+    }
+  });
+}
