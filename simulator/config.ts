@@ -123,14 +123,14 @@ const SETTINGS = [
     help: "the local client's redirect URIs",
   },
   {
-    flag: "api-applications-file",
+    flag: "api-apps-file",
     env: "SIMULATOR_API_APPLICATIONS_FILE",
     value: "<path>",
     help: "JSON file of the applications to register with the API platform",
   },
   {
-    flag: "no-local-api-application",
-    env: "SIMULATOR_NO_LOCAL_API_APPLICATION",
+    flag: "no-local-api-app",
+    env: "SIMULATOR_NO_LOCAL_API_APP",
     help: "do not register the portal's local API platform application",
   },
   {
@@ -141,14 +141,14 @@ const SETTINGS = [
     help: "the local API application's API key",
   },
   {
-    flag: "local-api-private-key",
+    flag: "local-api-pem",
     env: "NHS_API_PRIVATE_KEY_FILE",
     value: "<path>",
     default: DEFAULT_LOCAL_API_KEY_FILE,
     help: "the local API application's private key (PKCS#8 PEM), made if missing",
   },
   {
-    flag: "local-api-key-id",
+    flag: "local-api-kid",
     env: "NHS_API_KEY_ID",
     value: "<kid>",
     default: "the key's RFC 7638 thumbprint",
@@ -157,7 +157,7 @@ const SETTINGS = [
   {
     flag: "local-api-secret",
     env: "NHS_API_SECRET",
-    value: "<secret>",
+    value: "<text>",
     help: "the local API application's secret; without one, refreshes are refused",
   },
   {
@@ -354,15 +354,15 @@ function toOptions(raw: Raw): SimulatorOptions {
     apiPlatform: {
       // The portal's own NHS_API_* settings register its application, as NHS_LOGIN_* do its client.
       localApplication:
-        raw["no-local-api-application"] === true
+        raw["no-local-api-app"] === true
           ? false
           : {
-              keyFile: text("local-api-private-key") ?? DEFAULT_LOCAL_API_KEY_FILE,
+              keyFile: text("local-api-pem") ?? DEFAULT_LOCAL_API_KEY_FILE,
               apiKey: text("local-api-key") ?? DEFAULT_LOCAL_API_KEY,
-              ...(text("local-api-key-id") ? { keyId: text("local-api-key-id") } : {}),
+              ...(text("local-api-kid") ? { keyId: text("local-api-kid") } : {}),
               ...(text("local-api-secret") ? { secret: text("local-api-secret") } : {}),
             },
-      ...(text("api-applications-file") ? { applicationsFile: text("api-applications-file") } : {}),
+      ...(text("api-apps-file") ? { applicationsFile: text("api-apps-file") } : {}),
     },
   };
 }
