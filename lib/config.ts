@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { KeyObject } from "node:crypto";
+import { createHash, createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { ClientKeyError, parseClientPrivateKey } from "./nhs-login/client-key";
 import {
@@ -10,6 +10,7 @@ import {
   type Environment,
 } from "./nhs-login/environments";
 import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
+import type { NhsApiSettings } from "./nhs-api/settings";
 
 export interface Config {
   serviceName: string;
@@ -39,6 +40,7 @@ export interface Config {
     maxAgeSeconds: number;
     warningSeconds: number;
   };
+  nhsApi: NhsApiConfig;
 }
 
 /** Start-up refuses to continue until every listed problem is fixed. */
@@ -143,6 +145,7 @@ export function loadConfig(
   if (vars.SESSION_WARNING_SECONDS >= vars.SESSION_IDLE_TIMEOUT_SECONDS) {
     problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
   }
+  const nhsApi = loadNhsApiConfig(env, { environment, issuer }, readFile, problems);
 
   if (
     problems.length > 0 ||
@@ -173,6 +176,7 @@ export function loadConfig(
       maxAgeSeconds: vars.SESSION_MAX_AGE_SECONDS,
       warningSeconds: vars.SESSION_WARNING_SECONDS,
     },
+    nhsApi,
   };
 }
 
@@ -294,6 +298,201 @@ function checkVectors(value: string, problems: string[]): Vector[] {
     );
   }
   return items.filter(isVector);
+}
+
+// ---------------------------------------------------------------------------------------------
+// NHS England's API platform: where it is, and the application registered with it.
+
+export const NHS_API_ENVIRONMENTS = ["local", "sandbox", "integration", "production"] as const;
+export type NhsApiEnvironment = (typeof NHS_API_ENVIRONMENTS)[number];
+
+/** The platform's base URLs; locally it is the simulator, on NHS login's own address. */
+export const NHS_API_BASE_URLS: Record<Exclude<NhsApiEnvironment, "local">, string> = {
+  sandbox: "https://sandbox.api.service.nhs.uk",
+  integration: "https://int.api.service.nhs.uk",
+  production: "https://api.service.nhs.uk",
+};
+
+export const LOCAL_API_KEY = "portal-local-api-key";
+export const LOCAL_API_PRIVATE_KEY_FILE = ".local/nhs-api-private-key.pem";
+
+export type NhsApiConfig =
+  | { status: "configured"; environment: NhsApiEnvironment; settings: NhsApiSettings }
+  /** The portal runs; pages that need the APIs say the service is not set up. */
+  | { status: "not-configured"; environment: NhsApiEnvironment; reason: string };
+
+const nhsApiEnvSchema = z.object({
+  NHS_API_ENV: z.string().default("local"),
+  NHS_API_BASE_URL: z.string().optional(),
+  NHS_API_KEY: z.string().trim().min(1).optional(),
+  NHS_API_KEY_ID: z.string().trim().min(1).optional(),
+  NHS_API_PRIVATE_KEY: z.string().optional(),
+  NHS_API_PRIVATE_KEY_FILE: z.string().optional(),
+  NHS_API_SECRET: z.string().trim().min(1).optional(),
+  NHS_API_TIMEOUT_MS: seconds(10_000),
+});
+
+function canRead(readFile: ReadFile, path: string): boolean {
+  try {
+    readFile(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** The RFC 7638 thumbprint of the key's public half: the `kid` when NHS_API_KEY_ID is not set. */
+export function keyThumbprint(key: KeyObject): string {
+  const { e, kty, n } = createPublicKey(key).export({ format: "jwk" });
+  return createHash("sha256").update(JSON.stringify({ e, kty, n })).digest("base64url");
+}
+
+function loadApiPrivateKey(
+  vars: z.infer<typeof nhsApiEnvSchema>,
+  isLocal: boolean,
+  readFile: ReadFile,
+  problems: string[],
+): KeyObject | undefined {
+  if (vars.NHS_API_PRIVATE_KEY && vars.NHS_API_PRIVATE_KEY_FILE) {
+    problems.push("NHS_API_PRIVATE_KEY and NHS_API_PRIVATE_KEY_FILE: set one, not both.");
+    return undefined;
+  }
+  let name = "NHS_API_PRIVATE_KEY";
+  let pem = vars.NHS_API_PRIVATE_KEY?.replace(/\\n/g, "\n");
+  if (!pem) {
+    name = "NHS_API_PRIVATE_KEY_FILE";
+    const path =
+      vars.NHS_API_PRIVATE_KEY_FILE ?? (isLocal ? LOCAL_API_PRIVATE_KEY_FILE : undefined);
+    if (!path) {
+      problems.push(
+        "NHS_API_PRIVATE_KEY_FILE: missing; point it at the private key whose public half is registered with the API platform (npm run keys creates one), or put the PEM in NHS_API_PRIVATE_KEY.",
+      );
+      return undefined;
+    }
+    try {
+      pem = readFile(path);
+    } catch {
+      problems.push(
+        `${name}: cannot read "${path}"; check the path and its permissions${isLocal ? ", or run npm run keys" : ""}.`,
+      );
+      return undefined;
+    }
+  }
+  try {
+    return parseClientPrivateKey(pem);
+  } catch (error) {
+    if (!(error instanceof ClientKeyError)) throw error;
+    problems.push(`${name}: the key ${error.message.replace(/NHS login/g, "the API platform")}.`);
+    return undefined;
+  }
+}
+
+/**
+ * The API platform's settings. Locally they need nothing (the simulator registers the portal's
+ * key); elsewhere, none set means "not set up" (the portal runs without its API pages), and a
+ * partial set is a mistake to fix before start-up.
+ */
+export function loadNhsApiConfig(
+  env: Env,
+  nhsLogin: { environment: string; issuer: string },
+  readFile: ReadFile,
+  problems: string[],
+): NhsApiConfig {
+  const parsed = nhsApiEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+    return { status: "not-configured", environment: "local", reason: "invalid configuration" };
+  }
+  const vars = parsed.data;
+  const environment = vars.NHS_API_ENV as NhsApiEnvironment;
+  if (!(NHS_API_ENVIRONMENTS as readonly string[]).includes(environment)) {
+    problems.push(
+      `NHS_API_ENV: "${vars.NHS_API_ENV}" is not an API platform environment; use one of ${NHS_API_ENVIRONMENTS.join(", ")}.`,
+    );
+    return { status: "not-configured", environment: "local", reason: "invalid configuration" };
+  }
+  const isLocal = environment === "local";
+  const loginIsProduction = nhsLogin.environment === "production";
+  if (loginIsProduction !== (environment === "production") && environment !== "local") {
+    problems.push(
+      `NHS_API_ENV: "${environment}" does not match NHS_LOGIN_ENV "${nhsLogin.environment}"; ID tokens of real people go only to the production platform, and it accepts no others.`,
+    );
+  }
+  if (isLocal && nhsLogin.environment !== "local") {
+    return {
+      status: "not-configured",
+      environment,
+      reason: "NHS_API_ENV is local, but NHS login is not the local simulator; set NHS_API_ENV",
+    };
+  }
+  const baseUrl = checkUrl(
+    "NHS_API_BASE_URL",
+    vars.NHS_API_BASE_URL ?? (isLocal ? originOf(nhsLogin.issuer) : NHS_API_BASE_URLS[environment]),
+    problems,
+  );
+  const timeoutMs = vars.NHS_API_TIMEOUT_MS;
+  // The sandbox's APIs take no token and no API key: there is nothing to register.
+  if (environment === "sandbox")
+    return { status: "configured", environment, settings: { baseUrl, timeoutMs } };
+
+  const anySet = [
+    vars.NHS_API_KEY,
+    vars.NHS_API_PRIVATE_KEY,
+    vars.NHS_API_PRIVATE_KEY_FILE,
+    vars.NHS_API_KEY_ID,
+    vars.NHS_API_SECRET,
+  ].some(Boolean);
+  if (!isLocal && !anySet) {
+    return {
+      status: "not-configured",
+      environment,
+      reason: "NHS_API_KEY and NHS_API_PRIVATE_KEY_FILE are not set",
+    };
+  }
+  const apiKey = vars.NHS_API_KEY ?? (isLocal ? LOCAL_API_KEY : undefined);
+  if (!apiKey) {
+    problems.push(
+      "NHS_API_KEY: missing; set it to the API key of your application on the API platform.",
+    );
+  }
+  const localDefaultKey = isLocal && !vars.NHS_API_PRIVATE_KEY && !vars.NHS_API_PRIVATE_KEY_FILE;
+  if (localDefaultKey && !canRead(readFile, LOCAL_API_PRIVATE_KEY_FILE)) {
+    // Only the local default: the simulator (or npm run dev) creates it. A key a team names is
+    // checked strictly below.
+    return {
+      status: "not-configured",
+      environment,
+      reason: `the local API key ${LOCAL_API_PRIVATE_KEY_FILE} is missing; npm run dev or npm run simulator creates it`,
+    };
+  }
+  const privateKey = loadApiPrivateKey(vars, isLocal, readFile, problems);
+  if (!apiKey || !privateKey) {
+    return { status: "not-configured", environment, reason: "invalid configuration" };
+  }
+  return {
+    status: "configured",
+    environment,
+    settings: {
+      baseUrl,
+      timeoutMs,
+      application: {
+        apiKey,
+        keyId: vars.NHS_API_KEY_ID ?? keyThumbprint(privateKey),
+        privateKey,
+        ...(vars.NHS_API_SECRET ? { secret: vars.NHS_API_SECRET } : {}),
+      },
+    },
+  };
 }
 
 let cached: Config | undefined;

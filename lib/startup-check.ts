@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from "./config";
+import { log } from "./log";
 import { sessionStore } from "./session/current";
 
 /** How long start-up waits for the session store before serving anyway (gated pages say 503). */
@@ -10,7 +11,14 @@ const STORE_WAIT_MS = 5_000;
  */
 export async function startUp(): Promise<void> {
   try {
-    getConfig();
+    const { nhsApi } = getConfig();
+    if (nhsApi.status === "not-configured") {
+      // Said once here; the pages that need the APIs say so to people.
+      log("warn", "nhs-api-not-configured", {
+        environment: nhsApi.environment,
+        reason: nhsApi.reason,
+      });
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

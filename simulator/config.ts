@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DEFAULT_LOCAL_API_KEY, DEFAULT_LOCAL_API_KEY_FILE } from "./api-platform";
 import { CONSENT_ANSWERS, MODES, UPLIFT_ANSWERS } from "./headless";
 import {
   DEFAULT_LOCAL_CLIENT_ID,
@@ -120,6 +121,44 @@ const SETTINGS = [
     value: "<url,...>",
     default: DEFAULT_LOCAL_REDIRECT_URI,
     help: "the local client's redirect URIs",
+  },
+  {
+    flag: "api-apps-file",
+    env: "SIMULATOR_API_APPLICATIONS_FILE",
+    value: "<path>",
+    help: "JSON file of the applications to register with the API platform",
+  },
+  {
+    flag: "no-local-api-app",
+    env: "SIMULATOR_NO_LOCAL_API_APP",
+    help: "do not register the portal's local API platform application",
+  },
+  {
+    flag: "local-api-key",
+    env: "NHS_API_KEY",
+    value: "<key>",
+    default: DEFAULT_LOCAL_API_KEY,
+    help: "the local API application's API key",
+  },
+  {
+    flag: "local-api-pem",
+    env: "NHS_API_PRIVATE_KEY_FILE",
+    value: "<path>",
+    default: DEFAULT_LOCAL_API_KEY_FILE,
+    help: "the local API application's private key (PKCS#8 PEM), made if missing",
+  },
+  {
+    flag: "local-api-kid",
+    env: "NHS_API_KEY_ID",
+    value: "<kid>",
+    default: "the key's RFC 7638 thumbprint",
+    help: "the kid the local API application's public key is registered under",
+  },
+  {
+    flag: "local-api-secret",
+    env: "NHS_API_SECRET",
+    value: "<text>",
+    help: "the local API application's secret; without one, refreshes are refused",
   },
   {
     flag: "config",
@@ -311,6 +350,19 @@ function toOptions(raw: Raw): SimulatorOptions {
       ...(persona ? { persona } : {}),
       ...(consent ? { consent } : {}),
       ...(uplift ? { uplift } : {}),
+    },
+    apiPlatform: {
+      // The portal's own NHS_API_* settings register its application, as NHS_LOGIN_* do its client.
+      localApplication:
+        raw["no-local-api-app"] === true
+          ? false
+          : {
+              keyFile: text("local-api-pem") ?? DEFAULT_LOCAL_API_KEY_FILE,
+              apiKey: text("local-api-key") ?? DEFAULT_LOCAL_API_KEY,
+              ...(text("local-api-kid") ? { keyId: text("local-api-kid") } : {}),
+              ...(text("local-api-secret") ? { secret: text("local-api-secret") } : {}),
+            },
+      ...(text("api-apps-file") ? { applicationsFile: text("api-apps-file") } : {}),
     },
   };
 }

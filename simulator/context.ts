@@ -1,4 +1,5 @@
 import type Provider from "oidc-provider";
+import type { ApiPlatform } from "./api-platform";
 import type { AssertedLoginIdentityVerifier } from "./asserted-login-identity";
 import type { ClientRegistry } from "./clients";
 import type { FaultStore } from "./faults";
@@ -20,6 +21,8 @@ export interface SimulatorContext {
   assertions: AssertedLoginIdentityVerifier;
   journeys: JourneyStore;
   provider: Provider;
+  /** The local API platform: its registered applications and the tokens it issued. */
+  apiPlatform: ApiPlatform;
   /** Whether the control API answers callers other than this machine. */
   controlFromAnywhere: boolean;
   /** The port the simulator listens on (the issuer's may differ behind a proxy or in Docker). */

@@ -22,9 +22,9 @@ export interface FaultRequest {
   fault: FaultName;
   /** A persona id: the fault spoils that person's next matching response. */
   persona?: string;
-  /** A client id: the fault spoils that client's next matching response. */
+  /** A client id, or an API platform application's API key: its next matching response. */
   client?: string;
-  /** For token_slow: how long the token endpoint waits (default 30 000 ms). */
+  /** For token_slow and the *_slow API faults: how long the answer waits (default 30 000 ms). */
   delayMs?: number;
 }
 

@@ -36,6 +36,27 @@ export const USERINFO_FAULTS = [
   "userinfo_server_error",
 ] as const;
 
+/** The API platform's token endpoint (`/oauth2/token`): exchanges and refreshes. */
+export const API_TOKEN_FAULTS = [
+  "api_token_refused",
+  "api_token_server_error",
+  "api_token_slow",
+] as const;
+
+/** What can go wrong with a call to an API on the platform, as the platform answers. */
+const API_CALL_FAULTS = [
+  "unauthorized",
+  "rate_limited",
+  "server_error",
+  "unavailable",
+  "slow",
+  "down",
+] as const;
+export type ApiCallFault = (typeof API_CALL_FAULTS)[number];
+
+export const PDS_FAULTS = API_CALL_FAULTS.map((fault) => `pds_${fault}` as const);
+export const ODS_FAULTS = API_CALL_FAULTS.map((fault) => `ods_${fault}` as const);
+
 /** Global faults: rotation happens at once; the other two last until DELETE /simulator/faults. */
 export const JWKS_FAULTS = ["jwks_rotate", "jwks_unavailable", "jwks_hang"] as const;
 
@@ -44,7 +65,11 @@ export type TokenFault = (typeof TOKEN_FAULTS)[number];
 export type IdTokenFault = (typeof ID_TOKEN_FAULTS)[number];
 export type UserinfoFault = (typeof USERINFO_FAULTS)[number];
 export type JwksFault = (typeof JWKS_FAULTS)[number];
-export type TargetedFault = AuthorizeFault | TokenFault | IdTokenFault | UserinfoFault;
+export type ApiTokenFault = (typeof API_TOKEN_FAULTS)[number];
+export type PdsFault = (typeof PDS_FAULTS)[number];
+export type OdsFault = (typeof ODS_FAULTS)[number];
+export type TargetedFault =
+  AuthorizeFault | TokenFault | IdTokenFault | UserinfoFault | ApiTokenFault | PdsFault | OdsFault;
 export type FaultName = TargetedFault | JwksFault;
 
 export const FAULT_NAMES: readonly FaultName[] = [
@@ -52,18 +77,35 @@ export const FAULT_NAMES: readonly FaultName[] = [
   ...TOKEN_FAULTS,
   ...ID_TOKEN_FAULTS,
   ...USERINFO_FAULTS,
+  ...API_TOKEN_FAULTS,
+  ...PDS_FAULTS,
+  ...ODS_FAULTS,
   ...JWKS_FAULTS,
 ];
 
 export const DEFAULT_SLOW_TOKEN_DELAY_MS = 30_000;
+/** The Retry-After (seconds) of a rate-limited or unavailable API answer. */
+export const API_RETRY_AFTER_SECONDS = 5;
 
-export type FaultStage = "authorize" | "token" | "id_token" | "userinfo";
+export type FaultStage =
+  "authorize" | "token" | "id_token" | "userinfo" | "api_token" | "pds" | "ods";
 
 function stageOf(fault: TargetedFault): FaultStage {
   if ((AUTHORIZE_FAULTS as readonly string[]).includes(fault)) return "authorize";
   if ((TOKEN_FAULTS as readonly string[]).includes(fault)) return "token";
   if ((ID_TOKEN_FAULTS as readonly string[]).includes(fault)) return "id_token";
+  if ((API_TOKEN_FAULTS as readonly string[]).includes(fault)) return "api_token";
+  if ((PDS_FAULTS as readonly string[]).includes(fault)) return "pds";
+  if ((ODS_FAULTS as readonly string[]).includes(fault)) return "ods";
   return "userinfo";
+}
+
+/** "pds_rate_limited" → "rate_limited": what an armed API fault does, whichever API it is for. */
+export function apiCallFaultOf(fault: TargetedFault): ApiCallFault | undefined {
+  const match = /^(?:pds|ods)_(.+)$/.exec(fault)?.[1];
+  return (API_CALL_FAULTS as readonly string[]).includes(match ?? "")
+    ? (match as ApiCallFault)
+    : undefined;
 }
 
 export function isJwksFault(fault: FaultName): fault is JwksFault {

@@ -2,6 +2,7 @@ export { startSimulator, ProductionRefusedError } from "./server";
 export type { LocalClientSettings, RunningSimulator, SimulatorOptions } from "./server";
 export type { SimulatorClient } from "./clients";
 export type { PersonaInput, Persona } from "./personas";
+export type { ApiApplication, ApiPlatformSettings } from "./api-platform";
 export { ensureLocalKey } from "./local-client";
 export { CONTROL_HEADER, SimulatorControl, SimulatorControlError } from "./control";
 export { FAULT_NAMES } from "./faults";

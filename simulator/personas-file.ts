@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { isValidNhsNumber, LEVELS } from "nhs-login-vocabulary";
-import { EMAIL_DOMAIN, type PersonaInput } from "./personas";
+import { EMAIL_DOMAIN, PDS_VARIANTS, SURGERY_VARIANTS, type PersonaInput } from "./personas";
 
 const demographics = z.strictObject({
   nhsNumber: z
@@ -37,6 +37,12 @@ const personaEntry = z
     upliftDemographics: demographics.optional(),
     gpIntegrationCredentials: z
       .strictObject({ gp_user_id: z.string(), gp_linkage_key: z.string(), gp_ods_code: z.string() })
+      .optional(),
+    nhsRecord: z
+      .strictObject({
+        pds: z.enum(PDS_VARIANTS).optional(),
+        surgery: z.enum(SURGERY_VARIANTS).optional(),
+      })
       .optional(),
   })
   .refine((entry) => entry.level === "P0" || entry.demographics, {
@@ -75,5 +81,6 @@ export function loadPersonasFile(path: string): PersonaInput[] {
     ...(entry.gpIntegrationCredentials
       ? { gpIntegrationCredentials: entry.gpIntegrationCredentials }
       : {}),
+    ...(entry.nhsRecord ? { nhsRecord: entry.nhsRecord } : {}),
   }));
 }

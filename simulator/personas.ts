@@ -16,6 +16,33 @@ export interface Demographics {
   gpOdsCode?: string;
 }
 
+/** How the Personal Demographics Service answers for a person (the simulator's API platform). */
+export const PDS_VARIANTS = [
+  /** A record that matches NHS login's details. */
+  "matches",
+  /** Restricted: no address, phone, email or GP surgery; security label R. */
+  "restricted",
+  /** The record's surname and mobile number differ from NHS login's. */
+  "differs",
+  /** NHS login's NHS number was superseded: the record comes back under another. */
+  "superseded",
+  /** PDS has no record for the NHS number (404). */
+  "not-found",
+  /** The record was invalidated and not superseded (404). */
+  "invalidated",
+] as const;
+export type PdsVariant = (typeof PDS_VARIANTS)[number];
+
+/** How the Organisation Data Service answers for a person's GP surgery. */
+export const SURGERY_VARIANTS = ["open", "closed", "unknown"] as const;
+export type SurgeryVariant = (typeof SURGERY_VARIANTS)[number];
+
+/** How NHS England's APIs hold a person; each part defaults to the ordinary case. */
+export interface NhsRecordSeed {
+  pds?: PdsVariant;
+  surgery?: SurgeryVariant;
+}
+
 export interface Persona {
   id: string;
   /** NHS login's never-reassigned subject identifier. */
@@ -31,6 +58,7 @@ export interface Persona {
   /** Whether an identity check (uplift) succeeds, and the details it finds when they are missing. */
   canUplift: boolean;
   upliftDemographics?: Demographics;
+  nhsRecord?: NhsRecordSeed;
   /** `client_user_metadata` per client id, set with PATCH /userinfo. */
   clientMetadata: Map<string, string>;
 }
@@ -72,6 +100,30 @@ interface PersonaSeed {
   demographics?: Demographics;
   upliftDemographics?: Demographics;
   gpIntegrationCredentials?: GpIntegrationCredentials;
+  nhsRecord?: NhsRecordSeed;
+}
+
+/** A P9 or P5 person whose NHS record is out of the ordinary (for the API platform). */
+function recordSeed(
+  id: string,
+  level: "P5" | "P9",
+  serial: number,
+  names: { givenName: string; familyName: string; birthdate: string },
+  nhsRecord: NhsRecordSeed,
+  description: string,
+): PersonaSeed {
+  return {
+    id,
+    description,
+    level,
+    canUplift: true,
+    demographics: {
+      nhsNumber: syntheticNhsNumber(serial),
+      ...names,
+      gpOdsCode: `Y900${String(serial).padStart(2, "0")}`,
+    },
+    nhsRecord,
+  };
 }
 
 const BUILT_IN_SEEDS: PersonaSeed[] = [
@@ -158,6 +210,62 @@ const BUILT_IN_SEEDS: PersonaSeed[] = [
       gp_ods_code: "Y99999",
     },
   },
+  recordSeed(
+    "p9-restricted",
+    "P9",
+    6,
+    { givenName: "Rosa", familyName: "SIMHIDDEN", birthdate: "1988-06-06" },
+    { pds: "restricted" },
+    "P9 with a restricted NHS record: no address, phone or GP surgery may be shown",
+  ),
+  recordSeed(
+    "p9-record-differs",
+    "P9",
+    7,
+    { givenName: "Dara", familyName: "SIMBEFORE", birthdate: "1979-07-07" },
+    { pds: "differs" },
+    "P9 whose NHS record has another surname and mobile number than NHS login",
+  ),
+  recordSeed(
+    "p9-superseded",
+    "P9",
+    8,
+    { givenName: "Owen", familyName: "SIMOLDNUMBER", birthdate: "1966-08-08" },
+    { pds: "superseded" },
+    "P9 whose NHS number was superseded: the record comes back under another number",
+  ),
+  recordSeed(
+    "p9-not-in-pds",
+    "P9",
+    9,
+    { givenName: "Nell", familyName: "SIMNORECORD", birthdate: "1999-09-09" },
+    { pds: "not-found" },
+    "P9 the Personal Demographics Service has no record of",
+  ),
+  recordSeed(
+    "p9-invalidated",
+    "P9",
+    10,
+    { givenName: "Ines", familyName: "SIMVOID", birthdate: "1955-10-10" },
+    { pds: "invalidated" },
+    "P9 whose NHS record was invalidated",
+  ),
+  recordSeed(
+    "p5-closed-surgery",
+    "P5",
+    11,
+    { givenName: "Cleo", familyName: "SIMCLOSED", birthdate: "1982-11-11" },
+    { surgery: "closed" },
+    "P5 registered with a GP surgery that has closed",
+  ),
+  recordSeed(
+    "p5-unknown-surgery",
+    "P5",
+    12,
+    { givenName: "Uri", familyName: "SIMUNLISTED", birthdate: "1993-12-12" },
+    { surgery: "unknown" },
+    "P5 whose GP surgery code the Organisation Data Service does not know",
+  ),
 ];
 
 export type PersonaInput = Omit<Persona, "sub" | "clientMetadata" | "password"> & {
@@ -223,7 +331,7 @@ export class PersonaStore {
     return this.#serial;
   }
 
-  #freshDemographics(serial: number, gpOdsCode: string | undefined): Demographics {
+  #freshDemographics(serial: number): Demographics {
     const nhsNumber = syntheticNhsNumber(serial);
     if (!isValidNhsNumber(nhsNumber)) throw new Error("invalid synthetic NHS number");
     return {
@@ -231,7 +339,8 @@ export class PersonaStore {
       birthdate: `19${String(50 + (serial % 50)).padStart(2, "0")}-0${1 + (serial % 9)}-1${serial % 10}`,
       givenName: "Sam",
       familyName: `SIMPERSON${serial}`,
-      gpOdsCode: gpOdsCode ?? `Y9${String(serial % 10000).padStart(4, "0")}`,
+      // Each person their own surgery code, so a test's API fault for it touches no one else.
+      gpOdsCode: `Y9${String(serial % 10000).padStart(4, "0")}`,
     };
   }
 
@@ -245,14 +354,19 @@ export class PersonaStore {
     const serial = this.#nextSerial();
     const newId = id ?? `${template.id}-${randomUUID().slice(0, 8)}`;
     const copyDemographics = (source: Demographics | undefined) =>
-      source && this.#freshDemographics(serial, source.gpOdsCode);
+      source && this.#freshDemographics(serial);
     const demographics = copyDemographics(template.demographics);
-    const credentials = template.gpIntegrationCredentials && {
-      ...template.gpIntegrationCredentials,
+    const templateCredentials = template.gpIntegrationCredentials;
+    const credentials = templateCredentials && {
+      ...templateCredentials,
       gp_user_id: `sim-im1-user-${serial}`,
-      ...(template.gpIntegrationCredentials.gp_linkage_key === ""
+      ...(templateCredentials.gp_linkage_key === ""
         ? {}
         : { gp_linkage_key: `SIMLINKKEY${serial}` }),
+      // Credentials for the person's own surgery follow them to their new one.
+      ...(templateCredentials.gp_ods_code === template.demographics?.gpOdsCode && demographics
+        ? { gp_ods_code: demographics.gpOdsCode! }
+        : {}),
     };
     return this.add({
       id: newId,
@@ -268,6 +382,7 @@ export class PersonaStore {
         ? { upliftDemographics: copyDemographics(template.upliftDemographics) }
         : {}),
       ...(credentials ? { gpIntegrationCredentials: credentials } : {}),
+      ...(template.nhsRecord ? { nhsRecord: { ...template.nhsRecord } } : {}),
     });
   }
 
@@ -289,7 +404,7 @@ export class PersonaStore {
   uplift(persona: Persona, level: Level): void {
     if (!persona.demographics) {
       persona.demographics =
-        persona.upliftDemographics ?? this.#freshDemographics(this.#nextSerial(), undefined);
+        persona.upliftDemographics ?? this.#freshDemographics(this.#nextSerial());
     }
     persona.level = level;
   }
@@ -311,6 +426,7 @@ export function describePersona(persona: Persona) {
     ...(persona.gpIntegrationCredentials
       ? { gpIntegrationCredentials: persona.gpIntegrationCredentials }
       : {}),
+    ...(persona.nhsRecord ? { nhsRecord: persona.nhsRecord } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { apiPlatformRoutes, createApiPlatform, type ApiPlatformSettings } from "./api-platform";
 import { AssertedLoginIdentityVerifier } from "./asserted-login-identity";
 import { ClientRegistry, loadClientsFile, type SimulatorClient } from "./clients";
 import type { SimulatorContext } from "./context";
@@ -61,6 +62,8 @@ export interface SimulatorOptions {
   /** More personas, in addition to the built-in ones and any from personasFile. */
   personas?: PersonaInput[];
   personasFile?: string;
+  /** The local API platform's registered applications. */
+  apiPlatform?: ApiPlatformSettings;
   /** Where the simulator's own keys persist; false keeps them in memory only. */
   keysFile?: string | false;
   /** "headless": /authorize answers at once, with no pages. Default "interactive". */
@@ -170,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     listenPort: port,
     ownOrigin: ownOrigin(address),
     headless,
+    apiPlatform: await createApiPlatform(options.apiPlatform),
     log,
   };
   const provider = createProvider(shared);
@@ -196,6 +200,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     interactionRoutes(simulator),
     settingsRoutes(simulator),
     nhsAppRoutes(simulator),
+    apiPlatformRoutes(simulator),
   ]) {
     provider.use(middleware);
   }

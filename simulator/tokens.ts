@@ -20,7 +20,7 @@ export function nowSeconds(): number {
 
 async function sign(payload: JWTPayload, key: SigningKey): Promise<string> {
   return new SignJWT(payload)
-    .setProtectedHeader({ alg: "RS512", kid: key.kid })
+    .setProtectedHeader({ alg: "RS512", kid: key.kid, typ: "JWT" })
     .sign(key.privateKey);
 }
 
@@ -125,7 +125,7 @@ async function signIdToken(
     case "id_token_unknown_kid": {
       const stranger = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
       return new SignJWT(payload)
-        .setProtectedHeader({ alg: "RS512", kid: `unknown-${randomUUID()}` })
+        .setProtectedHeader({ alg: "RS512", kid: `unknown-${randomUUID()}`, typ: "JWT" })
         .sign(stranger);
     }
     case "id_token_bad_signature": {

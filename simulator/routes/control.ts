@@ -103,7 +103,7 @@ function refusal(simulator: SimulatorContext, ctx: Context): [number, string] | 
 }
 
 export function controlRoutes(simulator: SimulatorContext): Middleware {
-  const { faults, personas, clients, keys } = simulator;
+  const { faults, personas, clients, keys, apiPlatform } = simulator;
   return async (ctx, next) => {
     if (!ctx.path.startsWith("/simulator/")) return next();
     const refused = refusal(simulator, ctx);
@@ -144,7 +144,7 @@ export function controlRoutes(simulator: SimulatorContext): Middleware {
       if (!body) return;
       if (body.persona && !personas.get(body.persona))
         return invalid(ctx, `unknown persona ${body.persona}`);
-      if (body.client && !clients.get(body.client))
+      if (body.client && !clients.get(body.client) && !apiPlatform.applications.get(body.client))
         return invalid(ctx, `unknown client ${body.client}`);
       if (body.fault === "jwks_rotate") {
         const key = await keys.rotate();

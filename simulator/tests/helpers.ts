@@ -65,6 +65,7 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
     port: 0,
     keysFile: false,
     localClient: false,
+    apiPlatform: { localApplication: false },
     quiet: true,
     clients: [
       testClient(key),
