@@ -20,6 +20,7 @@ const PURGE_INTERVAL_MS = 60_000;
  */
 export function memorySessionStore(limits: SessionLimits): SessionStore {
   const byAccount = new Map<string, Set<string>>();
+  const queues = new Map<string, Promise<unknown>>();
   const entries = new LRUCache<string, Entry>({
     max: MAX_SESSIONS,
     dispose: (entry, key) => {
@@ -72,6 +73,25 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
         remember(key, kept);
       }
       return { status: "active", session: current };
+    },
+    async readPlatformToken(key) {
+      const entry = entries.get(key);
+      return entry && "session" in entry ? entry.session.platformToken : undefined;
+    },
+    async writePlatformToken(key, sealed) {
+      const entry = entries.get(key);
+      if (!entry || !("session" in entry)) return;
+      const session = { ...entry.session, platformToken: sealed };
+      if (sealed === undefined) delete session.platformToken;
+      remember(key, session);
+    },
+    exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+      const before = queues.get(key) ?? Promise.resolve();
+      const run = before.then(work, work);
+      const settled = run.catch(() => undefined);
+      queues.set(key, settled);
+      void settled.then(() => queues.get(key) === settled && queues.delete(key));
+      return run;
     },
     async end(key, reason) {
       if (entries.has(key)) markEnded(key, reason);

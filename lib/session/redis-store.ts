@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createClient, defineScript, type RedisClientType } from "redis";
 import { log } from "../log";
 import {
@@ -7,6 +8,7 @@ import {
   type SessionLimits,
 } from "./rules";
 import {
+  EXCLUSIVE_HOLD_MS,
   SessionStoreUnavailableError,
   type SessionStore,
   type TouchOptions,
@@ -16,13 +18,15 @@ import {
 /**
  * Sessions in Redis (or Valkey), shared by every instance of the portal. The layout:
  *
- *   portal:session:<key>   a hash: account, signedInAt, lastActiveAt, data (sealed), notice;
+ *   portal:session:<key>   a hash: account, signedInAt, lastActiveAt, data (sealed), notice,
+ *                          platformToken (sealed);
  *                          it expires on its own at the session's idle deadline, which each
  *                          request moves on, never past the absolute limit. A session ended on
  *                          purpose is replaced by a hash holding only `ended` (the reason),
  *                          for as long as the session could have idled.
  *   portal:account:<hash>  a set of the session keys of one NHS login account, for "log out
  *                          of all devices"; it expires twelve hours after its newest session.
+ *   portal:lock:<key>      held while one request renews the session's platform token.
  *
  * Every read-and-write is one Lua script, so two requests of one session cannot interleave.
  * The scripts name keys they derive, so this is for a single Redis (with replicas or
@@ -30,6 +34,8 @@ import {
  */
 const SESSION_PREFIX = "portal:session:";
 const ACCOUNT_PREFIX = "portal:account:";
+const LOCK_PREFIX = "portal:lock:";
+const LOCK_POLL_MS = 50;
 
 /** A store that has not answered by then is treated as down: a clear page, never a hang. */
 export const SESSION_STORE_TIMEOUT_MS = 2_000;
@@ -37,7 +43,7 @@ export const SESSION_STORE_TIMEOUT_MS = 2_000;
 const TOUCH = defineScript({
   NUMBER_OF_KEYS: 1,
   SCRIPT: `
-    local f = redis.call('HMGET', KEYS[1], 'ended', 'account', 'signedInAt', 'lastActiveAt', 'data', 'notice')
+    local f = redis.call('HMGET', KEYS[1], 'ended', 'account', 'signedInAt', 'lastActiveAt', 'data', 'notice', 'platformToken')
     if f[1] then return {'ended', f[1]} end
     if not f[5] then return {'missing'} end
     local now, idle, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -55,7 +61,7 @@ const TOUCH = defineScript({
       redis.call('PEXPIREAT', KEYS[1], math.min(now + idle, signedInAt + max) * 1000)
     end
     if f[6] then redis.call('HDEL', KEYS[1], 'notice') end
-    return {'active', f[2], f[3], tostring(lastActiveAt), f[5], f[6]}
+    return {'active', f[2], f[3], tostring(lastActiveAt), f[5], f[6] or '', f[7] or ''}
   `,
   parseCommand(
     parser,
@@ -120,7 +126,41 @@ const END_ALL = defineScript({
   transformReply: undefined as unknown as () => number,
 });
 
-const scripts = { touchSession: TOUCH, endSession: END, endAllSessions: END_ALL };
+const SET_PLATFORM_TOKEN = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+    if redis.call('HEXISTS', KEYS[1], 'data') == 0 then return 0 end
+    if ARGV[1] == '' then redis.call('HDEL', KEYS[1], 'platformToken')
+    else redis.call('HSET', KEYS[1], 'platformToken', ARGV[1]) end
+    return 1
+  `,
+  parseCommand(parser, key: string, sealed: string) {
+    parser.pushKey(key);
+    parser.push(sealed);
+  },
+  transformReply: undefined as unknown as () => number,
+});
+
+const RELEASE = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+    return 0
+  `,
+  parseCommand(parser, lock: string, owner: string) {
+    parser.pushKey(lock);
+    parser.push(owner);
+  },
+  transformReply: undefined as unknown as () => number,
+});
+
+const scripts = {
+  touchSession: TOUCH,
+  endSession: END,
+  endAllSessions: END_ALL,
+  setPlatformToken: SET_PLATFORM_TOKEN,
+  releaseLock: RELEASE,
+};
 type Client = RedisClientType<Record<string, never>, Record<string, never>, typeof scripts>;
 
 export function redisSessionStore(url: string, limits: SessionLimits): SessionStore {
@@ -194,6 +234,32 @@ export function redisSessionStore(url: string, limits: SessionLimits): SessionSt
         const reply = await client.touchSession(SESSION_PREFIX + key, now, limits, force, key);
         return touchResult(reply);
       }),
+    readPlatformToken: (key) =>
+      run(async () => {
+        const [data, token] = await client.hmGet(SESSION_PREFIX + key, ["data", "platformToken"]);
+        return data && token ? token : undefined;
+      }),
+    writePlatformToken: (key, sealed) =>
+      run(async () => {
+        await client.setPlatformToken(SESSION_PREFIX + key, sealed ?? "");
+      }),
+    async exclusive(key, work) {
+      const lock = LOCK_PREFIX + key;
+      const owner = randomUUID();
+      const deadline = Date.now() + EXCLUSIVE_HOLD_MS;
+      // Taken, or the holder's time is up: either way this caller goes on.
+      while (
+        !(await run(() => client.set(lock, owner, { NX: true, PX: EXCLUSIVE_HOLD_MS }))) &&
+        Date.now() < deadline
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      }
+      try {
+        return await work();
+      } finally {
+        await run(() => client.releaseLock(lock, owner)).catch(() => undefined);
+      }
+    },
     end: (key, reason) =>
       run(async () => {
         await client.endSession(SESSION_PREFIX + key, reason, markerMs, key);
@@ -217,7 +283,10 @@ function touchResult(reply: Array<string>): TouchResult {
   if (status === "ended") return { status, reason: rest[0] as EndReason };
   if (status === "limit-reached") return { status, limit: rest[0] as "idle" | "max-age" };
   if (status === "active") {
-    const [account, signedInAt, lastActiveAt, data, notice] = rest as [string, ...string[]];
+    const [account, signedInAt, lastActiveAt, data, notice, platformToken] = rest as [
+      string,
+      ...string[],
+    ];
     return {
       status,
       session: {
@@ -226,6 +295,7 @@ function touchResult(reply: Array<string>): TouchResult {
         lastActiveAt: Number(lastActiveAt),
         data: data!,
         ...(notice ? { notice } : {}),
+        ...(platformToken ? { platformToken } : {}),
       },
     };
   }

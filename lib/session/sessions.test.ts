@@ -140,6 +140,21 @@ describe("sessions", () => {
     expect(await sessions.read(cookie)).not.toHaveProperty("notice");
   });
 
+  it("keeps the API platform's token sealed with the session, and only its own", async () => {
+    const { key } = await sessions.open(signIn());
+    const other = await sessions.open(signIn());
+    const token = { accessToken: "platform-access-token", expiresAt: Date.now() + 600_000 };
+    await sessions.writePlatformToken(key, token);
+    expect(await sessions.readPlatformToken(key)).toEqual(token);
+    expect(await sessions.readPlatformToken(other.key)).toBeUndefined();
+    expect(await store.readPlatformToken(key)).not.toContain("platform-access-token");
+    // A token sealed for one session is worthless under another's key.
+    await store.writePlatformToken(other.key, await store.readPlatformToken(key));
+    expect(await sessions.readPlatformToken(other.key)).toBeUndefined();
+    await sessions.writePlatformToken(key, undefined);
+    expect(await sessions.readPlatformToken(key)).toBeUndefined();
+  });
+
   it("says the store is unavailable rather than that there is no session", async () => {
     const unreachable = redisSessionStore(`redis://127.0.0.1:${await freePort()}`, limits);
     try {

@@ -89,6 +89,11 @@ export interface Sessions {
   view(cookie: string | undefined): CookieView;
   end(key: string, reason: EndReason): Promise<void>;
   endEverywhere(sub: string): Promise<number>;
+  /** The API platform's token kept with a session (lib/nhs-api), sealed like the record. */
+  readPlatformToken(key: string): Promise<Record<string, unknown> | undefined>;
+  writePlatformToken(key: string, token: Record<string, unknown> | undefined): Promise<void>;
+  /** Work done for one session by one request at a time, on every instance. */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 export function createSessions(options: {
@@ -182,6 +187,17 @@ export function createSessions(options: {
 
     end: (key, reason) => store.end(key, reason),
     endEverywhere: (sub) => store.endAll(accountOf(sub), "everywhere"),
+
+    async readPlatformToken(key) {
+      const sealed = await store.readPlatformToken(key);
+      const opened = sealed ? records.decode(sealed) : null;
+      return opened?.key === key && typeof opened.token === "object" && opened.token !== null
+        ? (opened.token as Record<string, unknown>)
+        : undefined;
+    },
+    writePlatformToken: (key, token) =>
+      store.writePlatformToken(key, token && records.encode({ key, token }, lifetime)),
+    exclusive: (key, work) => store.exclusive(key, work),
   };
 }
 

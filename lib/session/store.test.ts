@@ -117,6 +117,70 @@ describe.each(stores)("the %s session store", (kind, make) => {
     expect(await store.touch(never, { now: nowSeconds() })).toEqual({ status: "missing" });
   });
 
+  it.skipIf(skip)(
+    "keeps a platform token beside the record, for active sessions only",
+    async () => {
+      const key = newKey();
+      await store.create(key, stored());
+      expect(await store.readPlatformToken(key)).toBeUndefined();
+      await store.writePlatformToken(key, "sealed token");
+      expect(await store.readPlatformToken(key)).toBe("sealed token");
+      const touched = await store.touch(key, { now: nowSeconds() });
+      expect(touched).toMatchObject({
+        status: "active",
+        session: { platformToken: "sealed token" },
+      });
+      await store.writePlatformToken(key, undefined);
+      expect(await store.readPlatformToken(key)).toBeUndefined();
+
+      await store.writePlatformToken(key, "again");
+      await store.end(key, "logged-out");
+      expect(await store.readPlatformToken(key)).toBeUndefined();
+      await store.writePlatformToken(key, "after the end");
+      expect(await store.touch(key, { now: nowSeconds() })).toEqual({
+        status: "ended",
+        reason: "logged-out",
+      });
+    },
+  );
+
+  it.skipIf(skip)(
+    "runs exclusive work for one key one at a time, other keys alongside",
+    async () => {
+      const key = newKey();
+      let running = 0;
+      let most = 0;
+      const work = (label: string) => async () => {
+        most = Math.max(most, ++running);
+        await sleep(100);
+        running--;
+        return label;
+      };
+      const results = await Promise.all([
+        store.exclusive(key, work("a")),
+        store.exclusive(key, work("b")),
+        store.exclusive(key, work("c")),
+      ]);
+      expect(results).toEqual(["a", "b", "c"]);
+      expect(most).toBe(1);
+
+      most = 0;
+      await Promise.all([
+        store.exclusive(newKey(), work("x")),
+        store.exclusive(newKey(), work("y")),
+      ]);
+      expect(most).toBe(2);
+
+      // A failure does not keep the next caller waiting.
+      await expect(
+        store.exclusive(key, async () => {
+          throw new Error("failed");
+        }),
+      ).rejects.toThrow("failed");
+      expect(await store.exclusive(key, async () => "next")).toBe("next");
+    },
+  );
+
   it.skipIf(skip)("ends every session of one account, and only those", async () => {
     const account = `account-${newKey()}`;
     const mine = [newKey(), newKey(), newKey()];
@@ -138,6 +202,34 @@ describe.each(stores)("the %s session store", (kind, make) => {
     });
     expect((await store.touch(theirs, { now: nowSeconds() })).status).toBe("active");
     expect(await store.endAll(account, "everywhere")).toBe(0);
+  });
+});
+
+describe.skipIf(!hasRedis)("the Redis session store across instances", () => {
+  it("runs exclusive work one instance at a time", async () => {
+    const [one, two] = [
+      redisSessionStore(redis!.url, limits),
+      redisSessionStore(redis!.url, limits),
+    ];
+    try {
+      await until(() => one.isAvailable() && two.isAvailable());
+      const key = newKey();
+      let running = 0;
+      let most = 0;
+      const work = async () => {
+        most = Math.max(most, ++running);
+        await sleep(150);
+        running--;
+      };
+      await Promise.all([
+        one.exclusive(key, work),
+        two.exclusive(key, work),
+        one.exclusive(key, work),
+      ]);
+      expect(most).toBe(1);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });
 

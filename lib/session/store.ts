@@ -1,4 +1,4 @@
-import type { EndReason, SessionLimits, TimeLimit } from "./rules";
+import type { EndReason, TimeLimit } from "./rules";
 
 /**
  * What a store keeps for one session. The times the limits need are kept in the clear, so the
@@ -13,6 +13,11 @@ export interface StoredSession {
   data: string;
   /** Shown once on the next page (why the person had to log in again), then removed. */
   notice?: string;
+  /**
+   * The API platform's token for this person, sealed: kept apart from `data` so that renewing it
+   * every ten minutes does not rewrite the rest.
+   */
+  platformToken?: string;
 }
 
 export type TouchResult =
@@ -43,6 +48,15 @@ export interface SessionStore {
   create(key: string, session: StoredSession): Promise<void>;
   /** Reads a session, applies the time limits and records this request as activity. */
   touch(key: string, options: TouchOptions): Promise<TouchResult>;
+  /** The session's platform token (sealed), if the session is active and has one. */
+  readPlatformToken(key: string): Promise<string | undefined>;
+  /** Keeps (or with `undefined`, forgets) the platform token of a session that is still active. */
+  writePlatformToken(key: string, sealed: string | undefined): Promise<void>;
+  /**
+   * Runs `work` alone among the work for this key, across every instance sharing the store: a
+   * second caller waits for the first (a bounded wait) and then runs.
+   */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Ends one session, leaving a marker with the reason for as long as it could have idled. */
   end(key: string, reason: EndReason): Promise<void>;
   /** Ends every session of an account; returns how many were active. */
@@ -68,6 +82,5 @@ export function isSessionStoreUnavailable(error: unknown): boolean {
   return error instanceof Error && error.name === "SessionStoreUnavailableError";
 }
 
-export interface StoreSettings {
-  limits: SessionLimits;
-}
+/** How long exclusive work may hold its lock, and so how long another caller may wait for it. */
+export const EXCLUSIVE_HOLD_MS = 15_000;
