@@ -7,10 +7,13 @@ function seconds(name: string, fallback: number): number {
 
 const portalPort = 3200;
 const simulatorPort = 4200;
+/** The Redis the second run keeps its sessions in, as a deployment with several instances does. */
+const redisPort = 6200;
 
 export const BENCH = {
   portalPort,
   simulatorPort,
+  redisPort,
   portal: `http://localhost:${portalPort}`,
   simulator: `http://localhost:${simulatorPort}`,
   /** A secret for this benchmark's portal only. */

@@ -43,7 +43,20 @@ export interface Results {
   signIn: SignInSummary[];
   pageWeight: PageWeight[];
   memory: MemoryResult;
+  /** The same portal with its sessions in Redis, as deployments with several instances run. */
+  redis: RedisStoreResult;
   targets: Target[];
+}
+
+export interface RedisStoreResult {
+  load: LoadResult[];
+  profileToStartRatio: number;
+  profileToStartCpuRatio: number;
+  /** Commands Redis ran per request for a gated page with a session. */
+  commandsPerGatedRequest: number;
+  memory: MemoryResult;
+  /** Redis's keys before and after the memory run, against the sessions it opened. */
+  keys: { before: number; after: number; sessionsOpened: number };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -169,6 +182,26 @@ export function markdown(results: Results): string {
           ],
         ],
       ),
+
+    `**With sessions in Redis** (profile ÷ start page ${results.redis.profileToStartRatio.toFixed(2)} ` +
+      `by throughput, ${results.redis.profileToStartCpuRatio.toFixed(2)} by server CPU; ` +
+      `${results.redis.commandsPerGatedRequest.toFixed(2)} Redis commands per \`/profile\` request)\n\n` +
+      table(
+        ["target", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "unexpected"],
+        results.redis.load.map((run) => [
+          `${run.name} \`${run.path}\``,
+          whole(run.requestsPerSecond),
+          oneDecimal(run.latencyP50Ms),
+          oneDecimal(run.latencyP99Ms),
+          run.serverCpuMsPerRequest.toFixed(2),
+          String(run.unexpected),
+        ]),
+      ) +
+      `\n\nMemory with Redis: ${results.redis.memory.requests} requests, RSS ` +
+      `${oneDecimal(results.redis.memory.beforeMb)} → ${oneDecimal(results.redis.memory.settledMb)} MB ` +
+      `(growth ${oneDecimal(results.redis.memory.growthMb)} MB); Redis keys ` +
+      `${results.redis.keys.before} → ${results.redis.keys.after} for ` +
+      `${results.redis.keys.sessionsOpened} sessions opened.`,
 
     "**Targets**\n\n" +
       table(

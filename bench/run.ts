@@ -11,8 +11,16 @@ import { BENCH } from "./config";
 import { load, warmUp, type LoadResult, type LoadTarget } from "./load";
 import { measureMemory } from "./memory";
 import { weighPages, type PageWeight } from "./page-weight";
-import { markdown, percentile, type Results, type SignInSummary, type Target } from "./report";
+import {
+  markdown,
+  percentile,
+  type RedisStoreResult,
+  type Results,
+  type SignInSummary,
+  type Target,
+} from "./report";
 import { build, startPortal, startSimulator, type Server } from "./servers";
+import { startTestRedis, type TestRedis } from "../test-support/redis-server";
 import { cpuMilliseconds } from "./process-stats";
 import { runSignIns, SESSION_COOKIE, signIn, type SignIn } from "./sign-in";
 
@@ -105,6 +113,8 @@ const ALLOWED_CLIENT_MODULES = [
   "components/nhsuk-frontend-init.tsx -> nhsuk-frontend",
 ];
 const ALLOWED_WHEN_LOGGED_IN = [...ALLOWED_CLIENT_MODULES, "components/timeout-warning.tsx"];
+/** Pages weighed with a session, which may also ship the timeout warning. */
+const LOGGED_IN_PAGES = ["/profile"];
 
 function targets(
   ratio: number,
@@ -112,6 +122,7 @@ function targets(
   signIns: SignInSummary[],
   pages: PageWeight[],
   loggedInPages: string[],
+  redis: RedisStoreResult,
 ): Target[] {
   const sequential = signIns[0]!;
   const unexpected = loads.reduce((sum, run) => sum + run.unexpected, 0);
@@ -150,16 +161,81 @@ function targets(
       measured: String(unexpected),
       met: unexpected === 0,
     },
+    {
+      name: "profile ÷ start page throughput, sessions in Redis",
+      goal: "≥ 0.8",
+      measured: redis.profileToStartRatio.toFixed(2),
+      met: redis.profileToStartRatio >= 0.8,
+    },
+    {
+      name: "Redis round trips per gated request",
+      goal: "≤ 1",
+      measured: redis.commandsPerGatedRequest.toFixed(2),
+      met: redis.commandsPerGatedRequest <= 1,
+    },
+    {
+      name: "Redis keys after the memory run, beyond the sessions it opened",
+      goal: "0",
+      measured: String(redis.keys.after - redis.keys.before - redis.keys.sessionsOpened),
+      met: redis.keys.after - redis.keys.before <= redis.keys.sessionsOpened,
+    },
   ];
 }
 
-async function benchmark(portal: Server, simulator: Server, busy: number): Promise<Results> {
+/** Sessions in Redis: the gated page's throughput against the start page's, and what Redis did. */
+async function redisBenchmark(portal: Server, redis: TestRedis): Promise<RedisStoreResult> {
+  for (let i = 0; i < 3; i++) await signIn(portal.url, BENCH.persona);
+  const start = await measureLoad(portal, { name: "start page", path: "/", expectedStatus: 200 });
+  const profileTarget: LoadTarget = {
+    name: "profile, with session",
+    path: "/profile",
+    cookie: (await signIn(portal.url, BENCH.persona)).cookie,
+    expectedStatus: 200,
+  };
+  const serverPid = portal.serverPid;
+  await warmUp(portal.url, profileTarget, { connections, seconds: warmupSeconds, serverPid });
+  const commandsBefore = await redis.commandsProcessed();
+  const profile = await load(portal.url, profileTarget, {
+    connections,
+    seconds: durationSeconds,
+    serverPid,
+  });
+  const commandsPerGatedRequest =
+    ((await redis.commandsProcessed()) - commandsBefore) / profile.requests;
+  console.log(`  Redis: ${commandsPerGatedRequest.toFixed(2)} commands per /profile request`);
+
+  console.log(`Memory over ${BENCH.memory.requests} requests to /profile, sessions in Redis…`);
+  const keysBefore = await redis.keyCount();
+  const memory = await measureMemory(
+    portal.url,
+    serverPid,
+    async () => ({ ...profileTarget, cookie: (await signIn(portal.url, BENCH.persona)).cookie }),
+    { connections, requests: BENCH.memory.requests, batches: BENCH.memory.batches },
+  );
+  return {
+    load: [start, profile],
+    profileToStartRatio: profile.requestsPerSecond / start.requestsPerSecond,
+    profileToStartCpuRatio: start.serverCpuMsPerRequest / profile.serverCpuMsPerRequest,
+    commandsPerGatedRequest,
+    memory,
+    keys: {
+      before: keysBefore,
+      after: await redis.keyCount(),
+      sessionsOpened: BENCH.memory.batches,
+    },
+  };
+}
+
+async function benchmark(
+  portal: Server,
+  simulator: Server,
+  busy: number,
+): Promise<Omit<Results, "redis" | "targets">> {
   // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
   for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
 
   console.log("Client JavaScript per page (Chromium)…");
   const session = await signIn(portal.url, BENCH.persona);
-  const loggedInPages = ["/profile"];
   const pageWeight = await weighPages(portal.url, [
     { name: "start page", path: "/" },
     {
@@ -240,7 +316,6 @@ async function benchmark(portal: Server, simulator: Server, busy: number): Promi
     signIn: signIns,
     pageWeight,
     memory,
-    targets: targets(ratio, loads, signIns, pageWeight, loggedInPages),
   };
 }
 
@@ -261,14 +336,36 @@ async function main(): Promise<void> {
     logFile: join(BENCH.resultsDir, "simulator.log"),
   });
   let portal: Server | undefined;
-  try {
-    portal = await startPortal({
+  let redis: TestRedis | undefined;
+  const portalOn = (logName: string, redisUrl?: string) =>
+    startPortal({
       port: BENCH.portalPort,
       issuer: simulator.url,
       authSecret: BENCH.authSecret,
-      logFile: join(BENCH.resultsDir, "portal.log"),
+      logFile: join(BENCH.resultsDir, logName),
+      ...(redisUrl ? { redisUrl } : {}),
     });
-    const results = await benchmark(portal, simulator, busy);
+  try {
+    portal = await portalOn("portal.log");
+    const inMemory = await benchmark(portal, simulator, busy);
+    await portal.stop();
+
+    console.log("The same with sessions in Redis…");
+    redis = await startTestRedis(BENCH.redisPort);
+    portal = await portalOn("portal-redis.log", redis.url);
+    const withRedis = await redisBenchmark(portal, redis);
+    const results: Results = {
+      ...inMemory,
+      redis: withRedis,
+      targets: targets(
+        inMemory.profileToStartRatio,
+        inMemory.load,
+        inMemory.signIn,
+        inMemory.pageWeight,
+        LOGGED_IN_PAGES,
+        withRedis,
+      ),
+    };
     const table = markdown(results);
     await writeFile(join(BENCH.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(join(BENCH.resultsDir, "latest.md"), table);
@@ -276,6 +373,7 @@ async function main(): Promise<void> {
     console.log(`Written to ${BENCH.resultsDir}/latest.json and latest.md`);
   } finally {
     await portal?.stop();
+    await redis?.stop();
     await simulator.stop();
   }
 }

@@ -196,6 +196,8 @@ export function startPortal(options: {
   issuer: string;
   authSecret: string;
   logFile: string;
+  /** Sessions in this Redis; in the server's memory without it. */
+  redisUrl?: string;
 }): Promise<Server> {
   const url = `http://localhost:${options.port}`;
   return start({
@@ -210,6 +212,7 @@ export function startPortal(options: {
       AUTH_SECRET: options.authSecret,
       AUTH_URL: url,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     },
     port: options.port,
     readyPath: "/",

@@ -14,6 +14,8 @@ export interface TestRedis {
   start(): Promise<void>;
   /** How many keys it holds (the session store's, in these tests). */
   keyCount(): Promise<number>;
+  /** How many commands it has run since it started (INFO's total_commands_processed). */
+  commandsProcessed(): Promise<number>;
 }
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "redis-server";
@@ -81,6 +83,10 @@ export async function startTestRedis(port?: number): Promise<TestRedis> {
     start,
     stop,
     keyCount: async () => (await command((client) => client.dbSize())) ?? 0,
+    commandsProcessed: async () => {
+      const info = (await command((client) => client.info("stats"))) ?? "";
+      return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? Number.NaN);
+    },
   };
 }
 
