@@ -27,21 +27,14 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (current.status === "unavailable" || pending.status === "unavailable") {
       return serviceUnavailable(request, "account-switch");
     }
-    const kept = switching ? pending : current;
-    const dropped = switching ? current : pending;
+    // Switching needs the new session to be there still; anything else keeps what the person had.
+    const switched = switching && pending.status === "active";
+    const dropped = switched ? current : pending;
     if (dropped.status === "active") await sessions().end(dropped.key, "replaced");
-    const response = NextResponse.redirect(
-      publicUrl(
-        kept.status === "active" ? (switching ? returnTo : "/profile") : "/",
-        request,
-        config.auth.url,
-      ),
-      303,
-    );
+    const destination = switched ? returnTo : current.status === "active" ? "/profile" : "/";
+    const response = NextResponse.redirect(publicUrl(destination, request, config.auth.url), 303);
     clearCookie(response, "accountSwitch", secure);
-    if (switching && pending.status === "active" && pendingCookie) {
-      setCookie(response, "session", pendingCookie, secure);
-    }
+    if (switched && pendingCookie) setCookie(response, "session", pendingCookie, secure);
     response.headers.set("cache-control", "no-store");
     return response;
   } catch (error) {
