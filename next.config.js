@@ -1,5 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm run build` writes a server that runs with `node server.js` and needs no node_modules
+  // of the repository; scripts/complete-standalone.mjs adds the static files it serves.
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm run typecheck` checks the whole repository once; the build need not do it again.
