@@ -3,15 +3,19 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { shutDown, shutdownTimeoutMs, shutdownTimeoutProblem, trackRequests } from "./shutdown";
 
-/** A server whose every request takes `answerAfterMs` (or never ends, if undefined). */
+/**
+ * A server whose every request takes `answerAfterMs` (or never ends, if undefined), noting in
+ * `events` when it has sent each answer.
+ */
 async function slowServer(
   answerAfterMs: number | undefined,
+  events: string[] = [],
 ): Promise<{ server: Server; port: number }> {
   trackRequests();
   const server = createServer(async (_request, response) => {
     if (answerAfterMs === undefined) return;
     await sleep(answerAfterMs);
-    response.end("done");
+    response.end("done", () => events.push("answer sent"));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -37,10 +41,10 @@ describe("graceful shutdown", () => {
   afterEach(() => server?.closeAllConnections());
 
   it("finishes the request in flight, refuses new ones, then closes what requests used", async () => {
-    const started = await slowServer(400);
-    server = started.server;
     const events: string[] = [];
-    const inFlight = get(started.port).then((result) => (events.push("request finished"), result));
+    const started = await slowServer(400, events);
+    server = started.server;
+    const inFlight = get(started.port);
     await sleep(100);
 
     const stopping = shutDown({
@@ -52,7 +56,7 @@ describe("graceful shutdown", () => {
     await stopping;
 
     expect(await inFlight).toEqual({ status: 200, body: "done" });
-    expect(events).toEqual(["request finished", "store closed"]);
+    expect(events).toEqual(["answer sent", "store closed"]);
   });
 
   it("cuts off a request that outlasts the timeout, and still closes everything", async () => {

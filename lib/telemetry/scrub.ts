@@ -12,16 +12,23 @@ function scrubValue(value: AttributeValue | undefined): AttributeValue | undefin
   return value;
 }
 
+/** OpenTelemetry's names for the server a request went to: a host, never a person. */
+const HOST_ATTRIBUTES = new Set(["server.address", "net.peer.name", "net.host.name", "url.domain"]);
+
+function isSensitiveAttribute(key: string): boolean {
+  if (HOST_ATTRIBUTES.has(key)) return false;
+  return isSensitiveName(key) || isSensitiveName(key.slice(key.lastIndexOf(".") + 1));
+}
+
 /**
  * An attribute is withheld when its name, or the last part of a dotted name
- * (`http.request.header.cookie`), is one the portal never exports; any text is scrubbed.
+ * (`http.request.header.cookie`, `user.email`), is one the portal never exports; any text in
+ * the others is scrubbed.
  */
 export function scrubAttributes(attributes: Attributes): Attributes {
   const scrubbed: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) {
-    const lastPart = key.slice(key.lastIndexOf(".") + 1);
-    scrubbed[key] =
-      isSensitiveName(key) || isSensitiveName(lastPart) ? WITHHELD : scrubValue(value);
+    scrubbed[key] = isSensitiveAttribute(key) ? WITHHELD : scrubValue(value);
   }
   return scrubbed;
 }
