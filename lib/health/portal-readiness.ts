@@ -1,0 +1,23 @@
+import { getConfig } from "../config";
+import { fetchNhsLoginMetadata } from "../nhs-login/metadata";
+import { readinessProbe } from "./readiness";
+
+/**
+ * This portal's readiness. Its configuration must load, or it cannot serve anything. NHS login
+ * not answering (a fresh read of its discovery document, with NHS_LOGIN_TIMEOUT_MS) only
+ * degrades it: public pages and the "NHS login is not available" page still serve, and taking
+ * every instance out of the load balancer because a third party is down would make it worse.
+ */
+export const portalReadiness = readinessProbe(
+  {
+    configuration: { essential: true, check: async () => void getConfig() },
+    nhsLogin: {
+      essential: false,
+      check: async () => {
+        const { issuer, timeoutMs } = getConfig().nhsLogin;
+        await fetchNhsLoginMetadata(issuer, timeoutMs);
+      },
+    },
+  },
+  { cacheMs: 5_000, timeoutMs: 30_000 },
+);
