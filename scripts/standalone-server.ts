@@ -13,7 +13,7 @@ export const STANDALONE_SERVER = ".next/standalone/server.js";
 export function startStandaloneServer(options: {
   port: number;
   hostname?: string;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
   stdio?: StdioOptions;
 }): ChildProcess {
   const { env } = options;
