@@ -14,5 +14,7 @@ export default defineConfig({
     // Tests that check log lines make their own logger (lib/log.ts's createLog).
     env: { LOG_LEVEL: "silent" },
     testTimeout: 20_000,
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });
