@@ -3,7 +3,8 @@ import { E2E } from "./support/environment";
 
 /**
  * The health endpoints a load balancer or orchestrator probes. NHS login down (degraded) and
- * back is tested in nhs-login-outages.spec.ts, which owns the NHS login it can stop.
+ * back is tested in nhs-login-outages.spec.ts, the session store down (unavailable) and back in
+ * session-store-outage.spec.ts: each owns what it stops.
  */
 test("liveness answers 200 while the process runs", async ({ request }) => {
   const response = await request.get("/api/health/live");
@@ -18,7 +19,10 @@ test("readiness is ok, names each check and nothing else, and needs no session",
   const response = await request.get("/api/health/ready", { maxRedirects: 0 });
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body).toEqual({ status: "ok", checks: { configuration: "ok", nhsLogin: "ok" } });
+  expect(body).toEqual({
+    status: "ok",
+    checks: { configuration: "ok", sessionStore: "ok", nhsLogin: "ok" },
+  });
   expect(response.headers()["cache-control"]).toBe("no-store");
   const text = JSON.stringify(body);
   for (const secret of [E2E.simulator, "localhost", "http", "secret", "portal-local"]) {

@@ -27,12 +27,14 @@ test("a sign-in's traces arrive, with references, and carry no token, code or pe
 
     const expected = [
       "GET /auth/sign-in",
-      "GET /api/auth/[...nextauth]",
+      "GET /api/auth/callback/nhs-login",
       "GET /profile",
       "NHS login discovery",
       "NHS login token",
       "NHS login keys",
       "NHS login userinfo",
+      "session store create",
+      "session store touch",
     ];
     await expect
       .poll(() => receiver.spans().map((span) => span.name), { timeout: 15_000 })
@@ -44,10 +46,14 @@ test("a sign-in's traces arrive, with references, and carry no token, code or pe
     expect(targets).toContain("/auth/sign-in?[withheld]");
     expect(targets).toContain("/api/auth/callback/nhs-login?[withheld]");
 
-    // Each call to NHS login is a span of the request that made it, sharing its reference.
-    for (const span of spans.filter((span) => span.name.startsWith("NHS login"))) {
+    // Each call to NHS login and to the session store is a span of the request that made it,
+    // sharing its reference.
+    const calls = spans.filter((span) => /^(NHS login|session store) /.test(span.name));
+    for (const span of calls) {
       expect(span.attributes["portal.reference"], span.name).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-      expect(span.attributes["server.address"], span.name).toBe("localhost");
+      if (span.name.startsWith("NHS login")) {
+        expect(span.attributes["server.address"], span.name).toBe("localhost");
+      }
       const root = spans.find((other) => other.traceId === span.traceId && !other.parentSpanId);
       expect(root?.attributes["portal.reference"], `${span.name}'s request`).toBe(
         span.attributes["portal.reference"],
