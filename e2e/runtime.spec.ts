@@ -21,7 +21,7 @@ test(`every portal instance and the simulator run on Node.js ${NODE_MAJOR}`, asy
       ?.node as string | undefined;
   }
   const simulatorLog = await readFile(SIMULATOR_LOG, "utf8");
-  runtimes.simulator = /listening on \S+ \(Node\.js (v[\d.]+)\)/.exec(simulatorLog)?.[1];
+  runtimes.simulator = /listening on .*Node\.js (v[\d.]+)/.exec(simulatorLog)?.[1];
 
   console.log(
     Object.entries(runtimes)

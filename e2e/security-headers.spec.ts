@@ -28,7 +28,6 @@ for (const path of [
   "/assets/no-such-file.css",
   "/_next/static/no-such-chunk.js",
   "/_next/image?w=64",
-  "/favicon.ico",
 ]) {
   test(`${path} carries the security headers and a policy that allows no inline script`, async ({
     request,
@@ -43,7 +42,14 @@ for (const path of [
   });
 }
 
-for (const path of ["/", "/accessibility", "/profile", "/no-such-page", "/_next/no-such-thing"]) {
+for (const path of [
+  "/",
+  "/accessibility",
+  "/profile",
+  "/no-such-page",
+  "/favicon.ico",
+  "/_next/no-such-thing",
+]) {
   test(`${path} carries exactly one policy, the proxy's with its nonce`, async ({ request }) => {
     const response = await request.get(path, { maxRedirects: 0 });
     expectStaticHeaders(response, path);

