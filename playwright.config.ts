@@ -2,16 +2,19 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/support/environment";
 
 /**
- * End-to-end tests in Debian's Chromium against a production build of the portal and the local
- * NHS login simulator. Five portal instances share AUTH_SECRET: the main one, one with shortened
- * session limits for the timeout tests, a second instance behind the main one's address, one
- * whose NHS login the tests take down, and one served over https through a TLS terminator (see
+ * End-to-end tests in Debian's Chromium against the portal's standalone production server, as
+ * deployed, and the local NHS login simulator. Six portal instances share AUTH_SECRET: the main
+ * one, one with shortened session limits for the timeout tests, a second instance behind the
+ * main one's address, one whose NHS login the tests take down, one served over https through a
+ * TLS terminator, and one whose session store the tests take down (see
  * e2e/support/environment.ts).
  *
  * Faults that spoil the simulator for everyone (its signing keys) run in a project of their own,
- * after the parallel ones.
+ * after the parallel ones. The graceful-shutdown and telemetry tests start instances of their own.
  */
 const WHOLE_SIMULATOR = /nhs-login-outages\.spec\.ts$/;
+/** Specs that start portal instances of their own, on fixed ports: run once, not per project. */
+const OWN_INSTANCES = /(graceful-shutdown|telemetry)\.spec\.ts$/;
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -42,7 +45,7 @@ export default defineConfig({
     {
       name: "no-javascript",
       use: { ...chromium, javaScriptEnabled: false },
-      testIgnore: WHOLE_SIMULATOR,
+      testIgnore: [WHOLE_SIMULATOR, OWN_INSTANCES],
     },
     {
       name: "nhs-login-outages",
@@ -54,7 +57,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npx tsx simulator/main.ts",
+      command: "npx tsx e2e/support/start-simulator.ts",
       url: `${E2E.simulator}/.well-known/openid-configuration`,
       env: E2E.simulatorEnv,
       reuseExistingServer: !process.env.CI,

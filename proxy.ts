@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, isAuthRoute, type Visitor } from "@/lib/access";
 import { getConfig, type Config } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
-import { log, newReference } from "@/lib/log";
+import { log, requestReference } from "@/lib/log";
 import { isNhsApp } from "@/lib/nhs-app";
 import { publicUrl } from "@/lib/public-url";
 import { sessionCookie, sessions, sessionStore } from "@/lib/session/current";
@@ -67,7 +67,7 @@ function gate(request: NextRequest, config: Config, headers: Headers): NextRespo
     case "redirect":
       return redirect(request, config, decision.to);
     case "unavailable": {
-      const reference = newReference();
+      const reference = requestReference();
       log("error", "session-store-unavailable", { reference, during: "route-gate" });
       const page = new URL(`${SERVICE_UNAVAILABLE_PATH}?ref=${reference}`, request.nextUrl);
       return NextResponse.rewrite(page, { status: 503, request: { headers } });

@@ -43,7 +43,7 @@ async function cpuBusyShare(ms = 2_000): Promise<number> {
 /** Which portal was measured: the commit, and whether its sources had uncommitted changes. */
 function sourceVersion(): { commit: string; uncommittedChanges: boolean } {
   const git = (...args: string[]) => spawnSync("git", args, { encoding: "utf8" }).stdout.trim();
-  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js"];
+  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts"];
   return {
     commit: git("rev-parse", "--short", "HEAD") || "unknown",
     uncommittedChanges: git("status", "--porcelain", "--", ...sources) !== "",

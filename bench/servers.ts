@@ -7,11 +7,12 @@ import { createWriteStream } from "node:fs";
 import { readdir, readFile, readlink } from "node:fs/promises";
 import { connect } from "node:net";
 import { join } from "node:path";
+import { standaloneServer } from "../scripts/standalone-server";
 
 export interface Server {
   name: string;
   url: string;
-  /** The process listening on the port (next start may serve from a child process). */
+  /** The process listening on the port (a server may serve from a child process). */
   serverPid: number;
   stop(): Promise<void>;
 }
@@ -200,20 +201,21 @@ export function startPortal(options: {
   redisUrl?: string;
 }): Promise<Server> {
   const url = `http://localhost:${options.port}`;
+  // The standalone server, as deployed (npm start runs the same).
   return start({
     name: "portal",
-    command: bin("next"),
-    args: ["start", "-p", String(options.port)],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NHS_LOGIN_ENV: "local",
-      NHS_LOGIN_ISSUER: options.issuer,
-      AUTH_SECRET: options.authSecret,
-      AUTH_URL: url,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-    },
+    ...standaloneServer({
+      port: options.port,
+      env: {
+        ...process.env,
+        NHS_LOGIN_ENV: "local",
+        NHS_LOGIN_ISSUER: options.issuer,
+        AUTH_SECRET: options.authSecret,
+        AUTH_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      },
+    }),
     port: options.port,
     readyPath: "/",
     logFile: options.logFile,

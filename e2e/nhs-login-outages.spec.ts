@@ -137,4 +137,29 @@ test.describe("NHS login down altogether", () => {
     await logInAtSimulator(page, "p9");
     await expect(page).toHaveURL(`${portal}/profile`);
   });
+
+  test("readiness says degraded, with 200, while NHS login is down, and ok once it is back", async ({
+    request,
+  }) => {
+    const readiness = async () => {
+      const response = await request.get(`${portal}/api/health/ready`);
+      return { status: response.status(), body: await response.json() };
+    };
+    await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+      status: 200,
+      body: { status: "degraded", checks: expect.objectContaining({ nhsLogin: "failing" }) },
+    });
+
+    await bringUpNhsLogin();
+    await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+      status: 200,
+      body: { status: "ok", checks: expect.objectContaining({ nhsLogin: "ok" }) },
+    });
+
+    await takeDownNhsLogin();
+    await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+      status: 200,
+      body: { status: "degraded", checks: expect.objectContaining({ nhsLogin: "failing" }) },
+    });
+  });
 });

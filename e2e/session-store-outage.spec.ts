@@ -59,3 +59,30 @@ test("while the session store is down, gated pages say so with 503 and public pa
   await expect(page).toHaveURL(`${portal}/profile`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
 });
+
+test("readiness says unavailable, with 503, while the session store is down, and ok once it is back", async ({
+  request,
+}) => {
+  const readiness = async () => {
+    const response = await request.get(`${portal}/api/health/ready`);
+    return { status: response.status(), body: await response.json() };
+  };
+  await expect
+    .poll(readiness, { timeout: 20_000 })
+    .toEqual({ status: 200, body: expect.objectContaining({ status: "ok" }) });
+
+  await redis.stop();
+  await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+    status: 503,
+    body: {
+      status: "unavailable",
+      checks: { configuration: "ok", sessionStore: "failing", nhsLogin: "ok" },
+    },
+  });
+
+  await redis.start();
+  await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+    status: 200,
+    body: { status: "ok", checks: { configuration: "ok", sessionStore: "ok", nhsLogin: "ok" } },
+  });
+});

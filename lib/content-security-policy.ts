@@ -11,21 +11,25 @@ export function newNonce(): string {
  * fonts; forms go only to the portal and, for "Manage your NHS login" (a POST the portal
  * answers with a redirect, which browsers hold to this rule too), to NHS login's settings site.
  * Development adds what `next dev`'s hot reloading needs.
+ *
+ * Without a nonce (lib/security-headers.ts: responses the proxy does not see, such as static
+ * files and API routes) no inline script runs at all, and forms go only to the portal.
  */
 export function contentSecurityPolicy(
-  nonce: string,
-  options: { dev: boolean; https: boolean; settingsOrigin: string },
+  nonce: string | undefined,
+  options: { dev: boolean; https: boolean; settingsOrigin?: string },
 ) {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}${options.dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self'${options.dev ? " 'unsafe-inline'" : ""}`,
     "img-src 'self' data:",
     "font-src 'self' https://assets.nhs.uk",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    `form-action 'self' ${options.settingsOrigin}`,
+    `form-action 'self'${options.settingsOrigin ? ` ${options.settingsOrigin}` : ""}`,
     "frame-ancestors 'none'",
   ];
   if (options.https) directives.push("upgrade-insecure-requests");

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decideAccess, type Visitor } from "./access";
-import { log, newReference } from "./log";
+import { log, requestReference } from "./log";
 import { isNhsApp } from "./nhs-app";
 import { currentSession } from "./session/current";
 import type { Session, SessionState } from "./session/sessions";
@@ -18,7 +18,7 @@ export async function requireAccess(path: string): Promise<Session> {
   const decision = decideAccess(path, visitorOf(state), { insideNhsApp });
   if (decision.kind === "redirect") redirect(decision.to);
   if (decision.kind === "unavailable") {
-    const reference = newReference();
+    const reference = requestReference();
     log("error", "session-store-unavailable", { reference, during: "page" });
     redirect(`${SERVICE_UNAVAILABLE_PATH}?ref=${reference}`);
   }

@@ -1,15 +1,15 @@
 import { ConfigError, getConfig } from "./config";
-import { log } from "./log";
-import { sessionStore } from "./session/current";
+import { log, logLevelProblem } from "./log";
+import { shutdownTimeoutProblem } from "./shutdown";
 
-/** How long start-up waits for the session store before serving anyway (gated pages say 503). */
-const STORE_WAIT_MS = 5_000;
+type Env = Record<string, string | undefined>;
 
-/**
- * Stops the server with every configuration problem listed, rather than failing on first use;
- * then opens the session store, so the first requests find it connected.
- */
-export async function startUp(): Promise<void> {
+/** Stops the server with every configuration problem listed, rather than failing on first use. */
+export function checkConfigurationOrExit(env: Env = process.env): void {
+  const problems = [
+    logLevelProblem(env.LOG_LEVEL),
+    shutdownTimeoutProblem(env.SHUTDOWN_TIMEOUT_SECONDS),
+  ].filter((problem) => problem !== undefined);
   try {
     const { nhsApi } = getConfig();
     if (nhsApi.status === "not-configured") {
@@ -21,8 +21,10 @@ export async function startUp(): Promise<void> {
     }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    problems.unshift(...error.problems);
+  }
+  if (problems.length > 0) {
+    console.error(new ConfigError(problems).message);
     process.exit(1);
   }
-  await sessionStore().whenAvailable(STORE_WAIT_MS);
 }

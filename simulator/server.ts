@@ -206,7 +206,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   server.on("request", provider.callback());
 
-  log(`NHS login simulator listening on ${issuer} (${address.address} port ${port})`);
+  log(
+    `NHS login simulator listening on ${issuer} (${address.address} port ${port}, Node.js ${process.version})`,
+  );
   if (headless.mode === "headless") {
     log(
       `Headless: /authorize answers at once for ${headless.persona ?? "the persona in login_hint"}; consent ${headless.consent}, uplift ${headless.uplift}`,

@@ -18,6 +18,12 @@ const outageSimulator = local(4101);
 const httpsPortal = local(3443, "https");
 /** A portal whose session store (its own Redis) the tests stop and start themselves. */
 const storeOutagePortal = local(3105);
+/** Instances a test starts and stops itself: to shut one down, to send its traces somewhere. */
+const shutdownPortal = local(3106);
+const telemetryPortal = local(3107);
+/** What those tests run beside them: an NHS login that never answers, an OTLP receiver. */
+const silentNhsLogin = local(4102);
+const otlpReceiver = local(4103);
 
 /**
  * Redis, as a deployment with more than one instance has it: the main portal and the instance
@@ -34,10 +40,13 @@ export function portalLogFile(port: number): string {
   return `.local/e2e-logs/portal-${port}.log`;
 }
 
+/** Where the simulator's output goes during the e2e run. */
+export const SIMULATOR_LOG = ".local/e2e-logs/simulator.log";
+
 /** Shortened limits for the timeout tests on the second portal. */
 export const SHORT_SESSION = { idleTimeoutSeconds: 12, warningSeconds: 6, maxAgeSeconds: 40 };
 
-const sharedPortalEnv = {
+export const sharedPortalEnv = {
   NODE_ENV: "production",
   NHS_LOGIN_ENV: "local",
   NHS_LOGIN_ISSUER: simulator,
@@ -55,9 +64,19 @@ export const E2E = {
   outageSimulator,
   httpsPortal,
   storeOutagePortal,
+  shutdownPortal,
+  telemetryPortal,
+  silentNhsLogin,
+  otlpReceiver,
   simulatorEnv: {
     SIMULATOR_PORT: String(port(4100)),
-    SIMULATOR_REDIRECT_URIS: [portal, shortSessionPortal, httpsPortal, storeOutagePortal]
+    SIMULATOR_REDIRECT_URIS: [
+      portal,
+      shortSessionPortal,
+      httpsPortal,
+      storeOutagePortal,
+      telemetryPortal,
+    ]
       .map((origin) => `${origin}/api/auth/callback/nhs-login`)
       .join(","),
   },

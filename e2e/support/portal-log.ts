@@ -19,7 +19,8 @@ export async function portalLogText(origin: string): Promise<string> {
   return readFile(portalLogFile(portOf(origin)), "utf8");
 }
 
-async function entries(origin: string): Promise<LogEntry[]> {
+/** Every JSON line the portal instance at this origin has logged so far in this run. */
+export async function portalLogEntries(origin: string): Promise<LogEntry[]> {
   return (await portalLogText(origin))
     .split("\n")
     .filter((line) => line.startsWith("{"))
@@ -32,7 +33,7 @@ export async function expectLogged(origin: string, reference: string): Promise<L
   await expect
     .poll(
       async () => {
-        found = (await entries(origin)).find((entry) => entry.reference === reference);
+        found = (await portalLogEntries(origin)).find((entry) => entry.reference === reference);
         return found;
       },
       { message: `the portal's log names reference ${reference}` },

@@ -39,7 +39,8 @@ type Api = "pds" | "ods" | "token";
 function describe(failure: ApiFailure): Record<string, string | number> {
   const fields: Record<string, string | number> = { reason: failure.reason };
   if ("status" in failure) fields.status = failure.status;
-  if ("code" in failure && failure.code) fields.code = failure.code;
+  // Not `code`: the log withholds any field of that name (an authorization code).
+  if ("code" in failure && failure.code) fields.errorCode = failure.code;
   if ("retryAfterSeconds" in failure && failure.retryAfterSeconds !== undefined) {
     fields.retryAfterSeconds = failure.retryAfterSeconds;
   }

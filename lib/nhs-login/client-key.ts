@@ -1,4 +1,4 @@
-import { createPrivateKey, webcrypto, type KeyObject } from "node:crypto";
+import { createPrivateKey, type KeyObject } from "node:crypto";
 
 /** Why a PEM cannot serve as an NHS login client key, in words a team can act on. */
 export class ClientKeyError extends Error {}
@@ -38,7 +38,7 @@ export function parseClientPrivateKey(pem: string): KeyObject {
 /** The same key as a WebCrypto RS512 signing key, the form the OAuth client library signs with. */
 export async function toRs512SigningKey(key: KeyObject): Promise<CryptoKey> {
   const der = key.export({ type: "pkcs8", format: "der" });
-  return webcrypto.subtle.importKey(
+  return crypto.subtle.importKey(
     "pkcs8",
     der,
     { name: "RSASSA-PKCS1-v1_5", hash: "SHA-512" },

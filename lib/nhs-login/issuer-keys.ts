@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from "jose";
+import { fetchFromNhsLogin } from "./traced-fetch";
 
 /**
  * NHS login's signing keys, fetched once and kept. A token signed with a key the portal has not
@@ -17,6 +18,7 @@ export function issuerKeys(jwksUri: string, timeoutMs: number): JWTVerifyGetKey 
       timeoutDuration: timeoutMs,
       cooldownDuration: JWKS_COOLDOWN_MS,
       cacheMaxAge: JWKS_CACHE_MAX_AGE_MS,
+      [customFetch]: (url, init) => fetchFromNhsLogin("keys", url, init),
     });
     keySets.set(jwksUri, keys);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fetchFromNhsLogin } from "./traced-fetch";
 
 /** The parts of NHS login's discovery document the portal relies on. */
 const metadataSchema = z.object({
@@ -30,9 +31,19 @@ export async function getNhsLoginMetadata(
 ): Promise<NhsLoginMetadata> {
   const hit = cache.get(issuer);
   if (hit && hit.expires > Date.now()) return hit.metadata;
+  const metadata = await fetchNhsLoginMetadata(issuer, timeoutMs);
+  cache.set(issuer, { metadata, expires: Date.now() + CACHE_SECONDS * 1000 });
+  return metadata;
+}
+
+/** Reads the discovery document now, whatever is cached: whether NHS login answers at all. */
+export async function fetchNhsLoginMetadata(
+  issuer: string,
+  timeoutMs: number,
+): Promise<NhsLoginMetadata> {
   let response: Response;
   try {
-    response = await fetch(`${issuer}/.well-known/openid-configuration`, {
+    response = await fetchFromNhsLogin("discovery", `${issuer}/.well-known/openid-configuration`, {
       signal: AbortSignal.timeout(timeoutMs),
       headers: { accept: "application/json" },
     });
@@ -49,6 +60,5 @@ export async function getNhsLoginMetadata(
   if (parsed.data.issuer !== issuer) {
     throw new NhsLoginUnavailableError("discovery names another issuer");
   }
-  cache.set(issuer, { metadata: parsed.data, expires: Date.now() + CACHE_SECONDS * 1000 });
   return parsed.data;
 }

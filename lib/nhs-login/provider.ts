@@ -2,6 +2,7 @@ import { customFetch } from "next-auth";
 import type { OIDCConfig } from "next-auth/providers";
 import type { NhsLoginMetadata } from "./metadata";
 import type { UserInfo } from "./claims";
+import { fetchFromNhsLogin } from "./traced-fetch";
 
 export interface NhsLoginProviderOptions {
   clientId: string;
@@ -48,6 +49,12 @@ export function NhsLogin(options: NhsLoginProviderOptions): OIDCConfig<UserInfo>
     idToken: false,
     profile: (profile) => ({ id: profile.sub }),
     [customFetch]: (input: RequestInfo | URL, init?: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }),
+      fetchFromNhsLogin(
+        String(input instanceof Request ? input.url : input) === metadata.userinfo_endpoint
+          ? "userinfo"
+          : "token",
+        input,
+        { ...init, signal: AbortSignal.timeout(options.timeoutMs) },
+      ),
   };
 }

@@ -6,6 +6,7 @@ import { memorySessionStore } from "./memory-store";
 import { redisSessionStore } from "./redis-store";
 import { createSessions, type Sessions, type SessionState } from "./sessions";
 import type { SessionStore } from "./store";
+import { tracedSessionStore } from "../telemetry/traced-session-store";
 
 /**
  * One session store per process. Next.js compiles the route gate and the app separately, so a
@@ -17,10 +18,11 @@ type Registry = typeof globalThis & { [STORE]?: SessionStore };
 
 export function sessionStore(config: Config = getConfig()): SessionStore {
   const registry = globalThis as Registry;
-  registry[STORE] ??=
+  registry[STORE] ??= tracedSessionStore(
     config.sessionStore.kind === "redis"
       ? redisSessionStore(config.sessionStore.url, config.session)
-      : memorySessionStore(config.session);
+      : memorySessionStore(config.session),
+  );
   return registry[STORE];
 }
 

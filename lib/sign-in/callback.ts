@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { completeSignIn, type SignInFailure } from "../auth";
 import { getConfig } from "../config";
 import { setCookie } from "../cookies";
-import { log, newReference } from "../log";
+import { log, requestReference } from "../log";
 import { isNhsApp } from "../nhs-app";
 import { publicOrigin, publicUrl } from "../public-url";
 import { sessionCookie, sessions } from "../session/current";
@@ -48,7 +48,7 @@ const PAGE_FOR_FAILURE: Record<SignInFailure["kind"], SignInErrorCode> = {
 export async function handleCallback(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const secure = config.auth.secureCookies;
-  const reference = newReference();
+  const reference = requestReference();
   const params = request.nextUrl.searchParams;
   const state = params.get("state");
   const attempt = findAttempt(request, state, config.auth.secret, secure);
@@ -74,7 +74,8 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     log("info", "nhs-login-returned-error", {
       reference,
       error: KNOWN_ERRORS.has(error) ? error : "other",
-      code,
+      // Not `code`: the log withholds any field of that name (an authorization code).
+      outcome: code,
       consentNotGiven,
     });
     return respond(

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "../config";
-import { log, newReference } from "../log";
+import { log, requestReference } from "../log";
 import { publicUrl } from "../public-url";
 
 /**
@@ -62,7 +62,7 @@ export const SERVICE_UNAVAILABLE_PATH = "/service-unavailable";
  * with 503 by the route gate), with a reference that leads an operator to this log line.
  */
 export function serviceUnavailable(request: NextRequest, during: string): NextResponse {
-  const reference = newReference();
+  const reference = requestReference();
   log("error", "session-store-unavailable", { reference, during });
   const url = publicUrl(
     `${SERVICE_UNAVAILABLE_PATH}?ref=${reference}`,

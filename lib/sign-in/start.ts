@@ -3,7 +3,7 @@ import { levelToReach, safeReturnTo } from "../access";
 import { authorizationRequest } from "../auth";
 import { getConfig } from "../config";
 import { clearCookie } from "../cookies";
-import { log, newReference } from "../log";
+import { log, requestReference } from "../log";
 import { isNhsApp } from "../nhs-app";
 import { formatVtr, meetsLevel, vectorsForLevel } from "nhs-login-vocabulary";
 import { publicOrigin, publicUrl } from "../public-url";
@@ -61,7 +61,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   try {
     nhsLogin = await authorizationRequest(publicOrigin(request, config.auth.url), authorization);
   } catch (error) {
-    const reference = newReference();
+    const reference = requestReference();
     log("error", "nhs-login-unavailable", {
       reference,
       error: error instanceof Error ? error.message.slice(0, 200) : "unknown",

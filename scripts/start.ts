@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs, parseEnv } from "node:util";
+import { startStandaloneServer, STANDALONE_SERVER } from "./standalone-server";
+
+/**
+ * `npm start`: the standalone production server, as deployed, with this checkout's .env files
+ * (which a deployment sets as real environment variables instead). Ctrl+C stops it gracefully.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", short: "H", default: "0.0.0.0" },
+  },
+});
+
+if (!existsSync(STANDALONE_SERVER)) {
+  console.error("No production build yet: run npm run build first.");
+  process.exit(1);
+}
+
+/** What `next start` read: the environment wins, then .env.production.local, .env.local, … */
+function envFiles(): Record<string, string> {
+  const files = [".env", ".env.production", ".env.local", ".env.production.local"];
+  return Object.assign(
+    {},
+    ...files.filter((file) => existsSync(file)).map((file) => parseEnv(readFileSync(file, "utf8"))),
+  );
+}
+
+const server = startStandaloneServer({
+  port: Number(values.port),
+  hostname: values.hostname,
+  env: { ...envFiles(), ...process.env },
+});
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
