@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import type { Patient } from "./nhs-login/claims";
 import { formatNhsNumber } from "nhs-login-vocabulary";
 
@@ -18,11 +19,27 @@ const DATE = new Intl.DateTimeFormat("en-GB", {
 export function formatBirthdate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? value : DATE.format(date);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls an impossible date over ("2018-13-45" would be February 2019): refuse it.
+  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? DATE.format(date) : value;
 }
 
 export { formatNhsNumber };
+
+/**
+ * NHS login gives phone numbers in international form ("+447700900003"); people know their own
+ * in the national one ("07700 900003"). A number from abroad keeps its country code, grouped;
+ * anything unreadable is shown as given.
+ */
+export function formatPhoneNumber(value: string): string {
+  const number = parsePhoneNumberFromString(value, "GB");
+  if (!number?.isPossible()) return value;
+  return number.countryCallingCode === "44"
+    ? number.formatNational()
+    : number.formatInternational();
+}
 
 const LEVEL_DESCRIPTIONS = {
   P0: "Low: your email address and mobile phone number are confirmed",
