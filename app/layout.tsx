@@ -26,6 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const { serviceName } = getConfig();
   return {
     title: { template: `%s – ${serviceName} – NHS`, default: `${serviceName} – NHS` },
+    // Every page says what it is for in its own words; this covers any that does not.
+    description: `${serviceName}: your details from NHS login, your GP surgery and your GP online services.`,
     icons: {
       icon: [
         { url: "/assets/images/favicon.ico", sizes: "48x48" },
@@ -49,7 +51,13 @@ export const viewport: Viewport = {
 const BODY_CLASS_SNIPPET =
   "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+type Props = {
+  children: ReactNode;
+  /** The header's navigation, from app/@navigation: a slot, so that it knows the page's path. */
+  navigation: ReactNode;
+};
+
+export default async function RootLayout({ children, navigation }: Props) {
   const requestHeaders = await headers();
   const config = getConfig();
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
@@ -57,9 +65,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const state = await currentSession();
   const session = state.status === "active" ? state.session : undefined;
 
+  // Two items, so that the account area fits on one line on the narrowest phones.
   const account: HeaderAccountItem[] | undefined = session && [
-    { text: displayName(session.patient), icon: true },
-    { href: "/profile", text: "Your profile" },
+    { href: "/profile", text: displayName(session.patient), icon: true },
     { action: "/auth/logout", method: "post", text: "Log out" },
   ];
 
@@ -75,7 +83,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Header
             service={{ text: config.serviceName, href: "/" }}
             account={account && { items: account }}
-          />
+          >
+            {navigation}
+          </Header>
         )}
         {children}
         {!insideNhsApp && (
