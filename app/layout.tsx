@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { preload } from "react-dom";
 import { Footer } from "@/components/footer";
 import { Header, type HeaderAccountItem } from "@/components/header";
 import { NhsukFrontendInit } from "@/components/nhsuk-frontend-init";
@@ -8,10 +9,11 @@ import { SkipLink } from "@/components/skip-link";
 import { SessionTimeout } from "@/components/session-timeout";
 import { getConfig } from "@/lib/config";
 import { isNhsApp } from "@/lib/nhs-app";
-import { NHSUK_STYLESHEET } from "@/lib/nhsuk-assets";
+import { NHSUK_FONTS } from "@/lib/nhsuk-fonts";
 import { displayName } from "@/lib/patient-display";
 import { currentSession } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
+import "./nhsuk-frontend.generated.css";
 import "./portal.css";
 
 const NHS_BLUE = "#005eb8";
@@ -58,6 +60,9 @@ type Props = {
 };
 
 export default async function RootLayout({ children, navigation }: Props) {
+  for (const font of NHSUK_FONTS) {
+    preload(font, { as: "font", type: "font/woff2", crossOrigin: "anonymous" });
+  }
   const requestHeaders = await headers();
   const config = getConfig();
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
@@ -73,9 +78,6 @@ export default async function RootLayout({ children, navigation }: Props) {
 
   return (
     <html lang="en">
-      <head>
-        <link rel="stylesheet" href={NHSUK_STYLESHEET} />
-      </head>
       <body suppressHydrationWarning>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BODY_CLASS_SNIPPET }} />
         <SkipLink href="#maincontent" />
