@@ -5,12 +5,14 @@ import { preload } from "react-dom";
 import { Footer } from "@/components/footer";
 import { Header, type HeaderAccountItem } from "@/components/header";
 import { NhsukFrontendInit } from "@/components/nhsuk-frontend-init";
+import { PatientNavigation } from "@/components/patient-navigation";
 import { SkipLink } from "@/components/skip-link";
 import { SessionTimeout } from "@/components/session-timeout";
 import { getConfig } from "@/lib/config";
 import { isNhsApp } from "@/lib/nhs-app";
 import { NHSUK_FONTS } from "@/lib/nhsuk-fonts";
-import { displayName } from "@/lib/patient-display";
+import { accountLabel } from "@/lib/patient-display";
+import { PATIENT_PAGES } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
 import "./nhsuk-frontend.generated.css";
@@ -53,13 +55,7 @@ export const viewport: Viewport = {
 const BODY_CLASS_SNIPPET =
   "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
 
-type Props = {
-  children: ReactNode;
-  /** The header's navigation, from app/@navigation: a slot, so that it knows the page's path. */
-  navigation: ReactNode;
-};
-
-export default async function RootLayout({ children, navigation }: Props) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   for (const font of NHSUK_FONTS) {
     preload(font, { as: "font", type: "font/woff2", crossOrigin: "anonymous" });
   }
@@ -72,7 +68,7 @@ export default async function RootLayout({ children, navigation }: Props) {
 
   // Two items, so that the account area fits on one line on the narrowest phones.
   const account: HeaderAccountItem[] | undefined = session && [
-    { href: "/profile", text: displayName(session.patient), icon: true },
+    { href: "/profile", text: accountLabel(session.patient), icon: true },
     { action: "/auth/logout", method: "post", text: "Log out" },
   ];
 
@@ -86,7 +82,11 @@ export default async function RootLayout({ children, navigation }: Props) {
             service={{ text: config.serviceName, href: "/" }}
             account={account && { items: account }}
           >
-            {navigation}
+            {session && (
+              <PatientNavigation
+                pages={PATIENT_PAGES.map(({ path, title }) => ({ path, title }))}
+              />
+            )}
           </Header>
         )}
         {children}

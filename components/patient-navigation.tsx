@@ -1,24 +1,25 @@
-import { normalisePath } from "@/lib/access";
-import { PATIENT_PAGES } from "@/lib/patient-pages";
-import { currentSession } from "@/lib/session/current";
+"use client";
+
+import { usePathname } from "next/navigation";
 import { HeaderNavigation } from "./header";
 
+export type NavigationPage = { path: string; title: string };
+
 /**
- * The header's navigation for a logged-in person: every page of theirs, the one at `path`
- * marked. Pages above the person's level are listed too; the route gate offers them the uplift
- * page. Nothing for a person who is not logged in.
+ * The header's navigation for a logged-in person, the page being shown marked. A client
+ * component only because usePathname is how a layout's part learns the page's path; it is
+ * rendered on the server like the rest, so the marking is in the HTML with or without
+ * JavaScript.
  */
-export async function PatientNavigation({ path }: { path: string }) {
-  const state = await currentSession();
-  if (state.status !== "active") return null;
-  const current = normalisePath(path);
+export function PatientNavigation({ pages }: { pages: NavigationPage[] }) {
+  const path = usePathname();
   return (
     <HeaderNavigation
-      items={PATIENT_PAGES.map((page) => ({
+      items={pages.map((page) => ({
         href: page.path,
         text: page.title,
-        current: page.path === current,
-        active: current.startsWith(`${page.path}/`),
+        current: path === page.path,
+        active: path.startsWith(`${page.path}/`),
       }))}
     />
   );

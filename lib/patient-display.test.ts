@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Patient } from "./nhs-login/claims";
-import { describeLevel, displayName, formatBirthdate, formatPhoneNumber } from "./patient-display";
+import {
+  accountLabel,
+  describeLevel,
+  displayName,
+  formatBirthdate,
+  formatPhoneNumber,
+} from "./patient-display";
 
 describe("formatPhoneNumber", () => {
   it.each([
@@ -41,6 +47,21 @@ describe("displayName", () => {
     expect(displayName({ ...patient, givenName: "Jane", familyName: "Smith" })).toBe("Jane Smith");
     expect(displayName({ ...patient, email: "jane@example.com" })).toBe("jane@example.com");
     expect(displayName(patient)).toBe("Your account");
+  });
+});
+
+describe("accountLabel", () => {
+  const patient: Patient = {
+    sub: "s",
+    level: "P0",
+    vot: "P0.Cp",
+    gpOnlineServices: "not-shared",
+    email: "jane@example.com",
+  };
+
+  it("names the person, or says what the link is for without their long email", () => {
+    expect(accountLabel({ ...patient, givenName: "Jane", familyName: "Smith" })).toBe("Jane Smith");
+    expect(accountLabel(patient)).toBe("Your profile");
   });
 });
 

@@ -2,10 +2,21 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import type { Patient } from "./nhs-login/claims";
 import { formatNhsNumber } from "nhs-login-vocabulary";
 
+function fullName(patient: Patient): string {
+  return [patient.givenName, patient.familyName].filter(Boolean).join(" ");
+}
+
 /** The name to greet a person by: names if NHS login shared them, else their email. */
 export function displayName(patient: Patient): string {
-  const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
-  return name || patient.email || "Your account";
+  return fullName(patient) || patient.email || "Your account";
+}
+
+/**
+ * The header's link to the person's profile: their name, or for someone NHS login knows only by
+ * email, "Your profile" (an email address is too long to sit beside "Log out" on a phone).
+ */
+export function accountLabel(patient: Patient): string {
+  return fullName(patient) || "Your profile";
 }
 
 const DATE = new Intl.DateTimeFormat("en-GB", {
