@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageMain } from "@/components/page-main";
 import { SummaryList } from "@/components/summary-list";
 import { getConfig } from "@/lib/config";
+import { cookieMaxAge, cookieName, type PortalCookie } from "@/lib/cookies";
 import { describeDuration } from "@/lib/durations";
 
 const TITLE = "Cookies";
@@ -34,35 +35,44 @@ function CookieName({ name }: { name: string }) {
   );
 }
 
+/** What each of the portal's cookies is for; lib/cookies.ts names them and says how long they last. */
+const PURPOSES: Record<PortalCookie, string> = {
+  session:
+    "Keeps you logged in. It holds only a random code that lets us find your session, none of your details.",
+  signInAttempt:
+    "Makes sure the person coming back from NHS login is the one who started to log in. There is one for each log-in you start, its name ending in a code.",
+  reauthenticate:
+    "Set when you log out or your session ends, so that the next log-in on this device asks for login details again.",
+  accountSwitch:
+    "Holds a log-in as a different person until you choose whether to switch to it or stay as you are.",
+};
+
+/** How long a cookie lasts, in words, with what ends it sooner. */
+function lasts(
+  cookie: PortalCookie,
+  limits: { idleTimeoutSeconds: number; maxAgeSeconds: number },
+) {
+  const maxAge = cookieMaxAge(cookie);
+  const atMost = maxAge === undefined ? "" : `${describeDuration(maxAge)} at most`;
+  switch (cookie) {
+    case "session":
+      return `Until you close your browser. Your session ends sooner when you log out, after ${describeDuration(limits.idleTimeoutSeconds)} without any activity, or after ${describeDuration(limits.maxAgeSeconds)}.`;
+    case "signInAttempt":
+      return `Until you come back from NHS login, or ${atMost}.`;
+    case "reauthenticate":
+      return `Until you next log in, or ${atMost}.`;
+    case "accountSwitch":
+      return `Until you choose, or ${atMost}.`;
+  }
+}
+
 export default function CookiesPage() {
   const { serviceName, session } = getConfig();
-  const idle = describeDuration(session.idleTimeoutSeconds);
-  const longest = describeDuration(session.maxAgeSeconds);
-  const cookies = [
-    {
-      name: "portal.session",
-      purpose:
-        "Keeps you logged in. It holds only a random code that lets us find your session, none of your details.",
-      lasts: `Until you close your browser. Your session ends sooner when you log out, after ${idle} without any activity, or after ${longest}.`,
-    },
-    {
-      name: "portal.sign-in",
-      purpose:
-        "Makes sure the person coming back from NHS login is the one who started to log in. There is one for each log-in you start, its name ending in a code.",
-      lasts: "Until you come back from NHS login, or 15 minutes at most.",
-    },
-    {
-      name: "portal.reauthenticate",
-      purpose:
-        "Set when you log out, so that the next person to log in on this device has to enter their own login details.",
-      lasts: "12 hours.",
-    },
-    {
-      name: "portal.timed-out",
-      purpose: "Tells you once, after you log in again, why we logged you out.",
-      lasts: "Until you see the message, or 5 minutes at most.",
-    },
-  ];
+  const cookies = (Object.keys(PURPOSES) as PortalCookie[]).map((cookie) => ({
+    name: cookieName(cookie, false),
+    purpose: PURPOSES[cookie],
+    lasts: lasts(cookie, session),
+  }));
   return (
     <PageMain heading={TITLE}>
       <p>
