@@ -15,6 +15,14 @@ const simulatorPort = 4200 + offset;
 /** The Redis the second run keeps its sessions in, as a deployment with several instances does. */
 const redisPort = 6200 + offset;
 
+function formFactors(value: string): ("mobile" | "desktop")[] {
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  if (list.length === 0 || !list.every((item) => item === "mobile" || item === "desktop")) {
+    throw new Error("BENCH_LIGHTHOUSE_FORM_FACTORS must list mobile, desktop or both");
+  }
+  return list as ("mobile" | "desktop")[];
+}
+
 const ONLY = ["all", "lighthouse"] as const;
 const only = process.env.BENCH_ONLY ?? "all";
 if (!(ONLY as readonly string[]).includes(only)) {
@@ -53,6 +61,8 @@ export const BENCH = {
   lighthouse: {
     /** Audits per page and form factor; the median is reported. */
     runs: positiveNumber("BENCH_LIGHTHOUSE_RUNS", 3),
+    /** "mobile desktop" (the default), or one of them for a quicker look. */
+    formFactors: formFactors(process.env.BENCH_LIGHTHOUSE_FORM_FACTORS ?? "mobile desktop"),
   },
   resultsDir: "bench/results",
 } as const;

@@ -263,7 +263,7 @@ async function lighthouse(portal: Server): Promise<LighthouseResult[]> {
     ],
     {
       runs: BENCH.lighthouse.runs,
-      formFactors: ["mobile", "desktop"],
+      formFactors: BENCH.lighthouse.formFactors,
       reportsDir: BENCH.resultsDir,
     },
   );
