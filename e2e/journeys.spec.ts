@@ -145,6 +145,23 @@ test("from the profile, a P9 person reaches every page by following links alone"
   }
 });
 
+test("on a small phone, the sections that do not fit are behind More", async ({ page }) => {
+  test.skip(
+    test.info().project.use.javaScriptEnabled === false,
+    "without JavaScript every section shows, wrapped",
+  );
+  await page.setViewportSize({ width: 320, height: 800 });
+  await logIn(page, await newPerson("p9"));
+  const menu = page.getByRole("navigation", { name: "Menu" });
+  const more = menu.getByRole("button", { name: "Browse More" });
+  await expect(more).toBeVisible();
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  await more.click();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  await menu.getByRole("link", { name: "GP online services" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/gp-online-services`);
+});
+
 test("a P5 person sees the P9 page offered, and reaches the uplift page by a link that says what it is for", async ({
   page,
 }) => {
