@@ -110,9 +110,14 @@ export function markdown(results: Results): string {
 
 function lighthouseSection(results: LighthouseResult[]): string {
   const runs = results[0]?.runs ?? 0;
+  const blocked = results[0]?.blockedUrlPatterns ?? [];
   return (
     `**Lighthouse** (production build; the median of ${runs} runs by performance score; ` +
-    "mobile is Lighthouse's default phone with simulated slow 4G and a 4× slower CPU)\n\n" +
+    "mobile is Lighthouse's default phone with simulated slow 4G and a 4× slower CPU" +
+    (blocked.length > 0
+      ? `; ${blocked.join(", ")} blocked, as this machine cannot reach it, so text shows in the fallback font`
+      : "") +
+    ")\n\n" +
     table(
       [
         "page",
