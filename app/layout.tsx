@@ -1,17 +1,21 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { preload } from "react-dom";
 import { Footer } from "@/components/footer";
 import { Header, type HeaderAccountItem } from "@/components/header";
 import { NhsukFrontendInit } from "@/components/nhsuk-frontend-init";
+import { PatientNavigation } from "@/components/patient-navigation";
 import { SkipLink } from "@/components/skip-link";
 import { SessionTimeout } from "@/components/session-timeout";
 import { getConfig } from "@/lib/config";
 import { isNhsApp } from "@/lib/nhs-app";
-import { NHSUK_STYLESHEET } from "@/lib/nhsuk-assets";
-import { displayName } from "@/lib/patient-display";
+import { NHSUK_FONTS } from "@/lib/nhsuk-fonts";
+import { accountLabel } from "@/lib/patient-display";
+import { PATIENT_PAGES } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
+import "./nhsuk-frontend.generated.css";
 import "./portal.css";
 
 const NHS_BLUE = "#005eb8";
@@ -26,6 +30,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const { serviceName } = getConfig();
   return {
     title: { template: `%s – ${serviceName} – NHS`, default: `${serviceName} – NHS` },
+    // Every page says what it is for in its own words; this covers any that does not.
+    description: `${serviceName}: your details from NHS login, your GP surgery and your GP online services.`,
     icons: {
       icon: [
         { url: "/assets/images/favicon.ico", sizes: "48x48" },
@@ -50,6 +56,9 @@ const BODY_CLASS_SNIPPET =
   "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  for (const font of NHSUK_FONTS) {
+    preload(font, { as: "font", type: "font/woff2", crossOrigin: "anonymous" });
+  }
   const requestHeaders = await headers();
   const config = getConfig();
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
@@ -57,17 +66,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const state = await currentSession();
   const session = state.status === "active" ? state.session : undefined;
 
+  // Two items, so that the account area fits on one line on the narrowest phones.
   const account: HeaderAccountItem[] | undefined = session && [
-    { text: displayName(session.patient), icon: true },
-    { href: "/profile", text: "Your profile" },
+    { href: "/profile", text: accountLabel(session.patient), icon: true },
     { action: "/auth/logout", method: "post", text: "Log out" },
   ];
 
   return (
     <html lang="en">
-      <head>
-        <link rel="stylesheet" href={NHSUK_STYLESHEET} />
-      </head>
       <body suppressHydrationWarning>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BODY_CLASS_SNIPPET }} />
         <SkipLink href="#maincontent" />
@@ -75,7 +81,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Header
             service={{ text: config.serviceName, href: "/" }}
             account={account && { items: account }}
-          />
+          >
+            {session && (
+              <PatientNavigation
+                pages={PATIENT_PAGES.map(({ path, title }) => ({ path, title }))}
+              />
+            )}
+          </Header>
         )}
         {children}
         {!insideNhsApp && (

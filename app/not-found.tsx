@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { PageMain } from "@/components/page-main";
 
 const TITLE = "Page not found";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "There is no page at this address.",
+};
 
 export default function NotFound() {
   return (

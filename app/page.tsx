@@ -3,11 +3,16 @@ import { redirect } from "next/navigation";
 import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { getConfig } from "@/lib/config";
+import { PATIENT_PAGES } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { serviceName } = getConfig();
-  return { title: { absolute: `${serviceName} – NHS` } };
+  return {
+    title: { absolute: `${serviceName} – NHS` },
+    description:
+      "Log in with NHS login to see the details the NHS holds about you, your GP surgery and your GP online services.",
+  };
 }
 
 export default async function StartPage() {
@@ -18,9 +23,9 @@ export default async function StartPage() {
     <PageMain heading={serviceName}>
       <p>Use this service to:</p>
       <ul>
-        <li>see the details the NHS holds about you, such as your NHS number</li>
-        <li>find out which GP surgery you are registered with</li>
-        <li>check whether your GP online services account can be linked</li>
+        {PATIENT_PAGES.map((page) => (
+          <li key={page.path}>{page.purpose}</li>
+        ))}
       </ul>
       <p>
         NHS login allows you to access your health and care websites and apps with one set of login

@@ -1,14 +1,33 @@
 /** Where and how long the benchmarks run: own ports, away from `npm run dev` and the e2e suite. */
-function seconds(name: string, fallback: number): number {
+function positiveNumber(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 }
 
-const portalPort = 3200;
-const simulatorPort = 4200;
+/** Moves every port, so that two checkouts can run the benchmarks side by side. */
+const offset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+if (!Number.isInteger(offset) || offset < 0) {
+  throw new Error("BENCH_PORT_OFFSET must be a whole number");
+}
+const portalPort = 3200 + offset;
+const simulatorPort = 4200 + offset;
 /** The Redis the second run keeps its sessions in, as a deployment with several instances does. */
-const redisPort = 6200;
+const redisPort = 6200 + offset;
+
+function formFactors(value: string): ("mobile" | "desktop")[] {
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  if (list.length === 0 || !list.every((item) => item === "mobile" || item === "desktop")) {
+    throw new Error("BENCH_LIGHTHOUSE_FORM_FACTORS must list mobile, desktop or both");
+  }
+  return list as ("mobile" | "desktop")[];
+}
+
+const ONLY = ["all", "lighthouse"] as const;
+const only = process.env.BENCH_ONLY ?? "all";
+if (!(ONLY as readonly string[]).includes(only)) {
+  throw new Error(`BENCH_ONLY must be one of ${ONLY.join(", ")}`);
+}
 
 export const BENCH = {
   portalPort,
@@ -20,22 +39,30 @@ export const BENCH = {
   authSecret: "bench-only-secret-not-for-any-real-deployment-0000",
   persona: "p9",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  /** "lighthouse" measures the pages in the browser only, skipping the load tests. */
+  only: only as (typeof ONLY)[number],
   load: {
     connections: 10,
-    durationSeconds: seconds("BENCH_DURATION_SECONDS", 10),
-    warmupSeconds: seconds("BENCH_WARMUP_SECONDS", 3),
+    durationSeconds: positiveNumber("BENCH_DURATION_SECONDS", 10),
+    warmupSeconds: positiveNumber("BENCH_WARMUP_SECONDS", 3),
   },
   signIn: {
     /** Sign-ins one after another, for the latency of one person's sign-in. */
-    sequentialSeconds: seconds("BENCH_SIGN_IN_SECONDS", 8),
+    sequentialSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),
     /** Sign-ins side by side, for how many the portal and simulator complete per second. */
     concurrency: 4,
-    concurrentSeconds: seconds("BENCH_SIGN_IN_SECONDS", 8),
+    concurrentSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),
   },
   memory: {
-    requests: seconds("BENCH_MEMORY_REQUESTS", 10_000),
+    requests: positiveNumber("BENCH_MEMORY_REQUESTS", 10_000),
     /** Each batch signs in afresh: the portal rewrites a session cookie once a minute old. */
     batches: 4,
+  },
+  lighthouse: {
+    /** Audits per page and form factor; the median is reported. */
+    runs: positiveNumber("BENCH_LIGHTHOUSE_RUNS", 3),
+    /** "mobile desktop" (the default), or one of them for a quicker look. */
+    formFactors: formFactors(process.env.BENCH_LIGHTHOUSE_FORM_FACTORS ?? "mobile desktop"),
   },
   resultsDir: "bench/results",
 } as const;

@@ -1,4 +1,5 @@
 /** The results as JSON and as the markdown tables that docs/performance.md shows. */
+import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { MemoryResult } from "./memory";
 import type { PageWeight } from "./page-weight";
@@ -31,10 +32,8 @@ export interface Target {
   met: boolean;
 }
 
-export interface Results {
-  date: string;
-  source: { commit: string; uncommittedChanges: boolean };
-  machine: { cpus: number; cpuModel: string; node: string; busyShareAtStart: number };
+/** What the load tests measure: everything but Lighthouse. */
+export interface ServerResults {
   settings: { connections: number; durationSeconds: number; warmupSeconds: number };
   load: LoadResult[];
   profileToStartRatio: number;
@@ -45,6 +44,15 @@ export interface Results {
   memory: MemoryResult;
   /** The same portal with its sessions in Redis, as deployments with several instances run. */
   redis: RedisStoreResult;
+}
+
+export interface Results {
+  date: string;
+  source: { commit: string; uncommittedChanges: boolean };
+  machine: { cpus: number; cpuModel: string; node: string; busyShareAtStart: number };
+  /** Absent when only Lighthouse ran (BENCH_ONLY=lighthouse). */
+  server?: ServerResults;
+  lighthouse: LighthouseResult[];
   targets: Target[];
 }
 
@@ -79,12 +87,88 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function markdown(results: Results): string {
-  const { machine, settings, source } = results;
+  const { machine, source, server } = results;
   const sections = [
     `Portal at ${source.commit}${source.uncommittedChanges ? " with uncommitted changes" : ""}, ` +
       `measured ${results.date} on ${machine.cpus} CPU cores (${machine.cpuModel}), Node.js ${machine.node}; ` +
       `CPU ${Math.round(machine.busyShareAtStart * 100)}% busy just before the servers started.`,
+    ...(server ? serverSections(server) : []),
+    lighthouseSection(results.lighthouse),
+    "**Targets**\n\n" +
+      table(
+        ["target", "goal", "measured", "met"],
+        results.targets.map((target) => [
+          target.name,
+          target.goal,
+          target.measured,
+          target.met ? "yes" : "**no**",
+        ]),
+      ),
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
 
+function lighthouseSection(results: LighthouseResult[]): string {
+  const runs = results[0]?.runs ?? 0;
+  const blocked = results[0]?.blockedUrlPatterns ?? [];
+  return (
+    `**Lighthouse** (production build; the median of ${runs} runs by performance score; ` +
+    "mobile is Lighthouse's default phone with simulated slow 4G and a 4× slower CPU" +
+    (blocked.length > 0
+      ? `; ${blocked.join(", ")} blocked, as this machine cannot reach it, so text shows in the fallback font`
+      : "") +
+    ")\n\n" +
+    table(
+      [
+        "page",
+        "form factor",
+        "performance",
+        "accessibility",
+        "best practices",
+        "SEO",
+        "LCP ms",
+        "TBT ms",
+        "CLS",
+        "FCP ms",
+        "every run's performance",
+        "CPU benchmark index",
+      ],
+      results.map((result) => [
+        `${result.name} \`${result.path}\``,
+        result.formFactor,
+        String(result.scores.performance),
+        String(result.scores.accessibility),
+        String(result.scores["best-practices"]),
+        String(result.scores.seo),
+        whole(result.largestContentfulPaintMs),
+        whole(result.totalBlockingTimeMs),
+        result.cumulativeLayoutShift.toFixed(3),
+        whole(result.firstContentfulPaintMs),
+        result.performanceScores.join(", "),
+        whole(result.benchmarkIndex),
+      ]),
+    ) +
+    lighthouseFindings(results)
+  );
+}
+
+/** Audits below 0.9 in the reported runs, so the next thing to fix is in the results. */
+function lighthouseFindings(results: LighthouseResult[]): string {
+  const lines = results.flatMap((result) =>
+    result.failingAudits.map(
+      (audit) =>
+        `- ${result.formFactor} \`${result.path}\`: ${audit.title}` +
+        (audit.displayValue ? ` (${audit.displayValue})` : ""),
+    ),
+  );
+  return lines.length === 0
+    ? "\n\nNo audit scored below 0.9."
+    : `\n\nAudits below 0.9:\n\n${lines.join("\n")}`;
+}
+
+function serverSections(server: ServerResults): string[] {
+  const { settings } = server;
+  return [
     `**Throughput and latency** (autocannon, ${settings.connections} connections, ` +
       `${settings.durationSeconds} s each after a ${settings.warmupSeconds} s warm-up)\n\n` +
       table(
@@ -98,7 +182,7 @@ export function markdown(results: Results): string {
           "requests",
           "unexpected",
         ],
-        results.load.map((run) => [
+        server.load.map((run) => [
           `${run.name} \`${run.path}\``,
           String(run.expectedStatus),
           whole(run.requestsPerSecond),
@@ -109,8 +193,8 @@ export function markdown(results: Results): string {
           String(run.unexpected),
         ]),
       ) +
-      `\n\nProfile ÷ start page throughput: **${results.profileToStartRatio.toFixed(2)}** ` +
-      `(from the server's CPU time per request: ${results.profileToStartCpuRatio.toFixed(2)})`,
+      `\n\nProfile ÷ start page throughput: **${server.profileToStartRatio.toFixed(2)}** ` +
+      `(from the server's CPU time per request: ${server.profileToStartCpuRatio.toFixed(2)})`,
 
     "**Sign-in** (the whole flow without a browser; times p50 / p95 in ms; portal = its " +
       "`/auth/sign-in` and callback requests, the callback including the token and userinfo requests)\n\n" +
@@ -128,7 +212,7 @@ export function markdown(results: Results): string {
           "completed",
           "failed",
         ],
-        results.signIn.map((run) => [
+        server.signIn.map((run) => [
           run.mode,
           oneDecimal(run.perSecond),
           `${whole(run.totalP50Ms)} / ${whole(run.totalP95Ms)}`,
@@ -155,7 +239,7 @@ export function markdown(results: Results): string {
           "beyond the smallest page",
           "portal's own modules",
         ],
-        results.pageWeight.map((page) => [
+        server.pageWeight.map((page) => [
           `${page.name} \`${page.path}\``,
           String(page.status),
           String(page.scripts.length),
@@ -167,28 +251,28 @@ export function markdown(results: Results): string {
         ]),
       ),
 
-    `**Memory** (RSS of the server process, ${results.memory.requests} requests to \`/profile\` ` +
-      `with a session at ${whole(results.memory.requestsPerSecond)} req/s, ` +
-      `${results.memory.unexpected} unexpected)\n\n` +
+    `**Memory** (RSS of the server process, ${server.memory.requests} requests to \`/profile\` ` +
+      `with a session at ${whole(server.memory.requestsPerSecond)} req/s, ` +
+      `${server.memory.unexpected} unexpected)\n\n` +
       table(
         ["before MB", "after each quarter MB", "peak MB", "3 s after the end MB", "growth MB"],
         [
           [
-            oneDecimal(results.memory.beforeMb),
-            results.memory.afterBatchMb.map(oneDecimal).join(", "),
-            oneDecimal(results.memory.peakMb),
-            oneDecimal(results.memory.settledMb),
-            oneDecimal(results.memory.growthMb),
+            oneDecimal(server.memory.beforeMb),
+            server.memory.afterBatchMb.map(oneDecimal).join(", "),
+            oneDecimal(server.memory.peakMb),
+            oneDecimal(server.memory.settledMb),
+            oneDecimal(server.memory.growthMb),
           ],
         ],
       ),
 
-    `**With sessions in Redis** (profile ÷ start page ${results.redis.profileToStartRatio.toFixed(2)} ` +
-      `by throughput, ${results.redis.profileToStartCpuRatio.toFixed(2)} by server CPU; ` +
-      `${results.redis.commandsPerGatedRequest.toFixed(2)} Redis commands per \`/profile\` request)\n\n` +
+    `**With sessions in Redis** (profile ÷ start page ${server.redis.profileToStartRatio.toFixed(2)} ` +
+      `by throughput, ${server.redis.profileToStartCpuRatio.toFixed(2)} by server CPU; ` +
+      `${server.redis.commandsPerGatedRequest.toFixed(2)} Redis commands per \`/profile\` request)\n\n` +
       table(
         ["target", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "unexpected"],
-        results.redis.load.map((run) => [
+        server.redis.load.map((run) => [
           `${run.name} \`${run.path}\``,
           whole(run.requestsPerSecond),
           oneDecimal(run.latencyP50Ms),
@@ -197,22 +281,10 @@ export function markdown(results: Results): string {
           String(run.unexpected),
         ]),
       ) +
-      `\n\nMemory with Redis: ${results.redis.memory.requests} requests, RSS ` +
-      `${oneDecimal(results.redis.memory.beforeMb)} → ${oneDecimal(results.redis.memory.settledMb)} MB ` +
-      `(growth ${oneDecimal(results.redis.memory.growthMb)} MB); Redis keys ` +
-      `${results.redis.keys.before} → ${results.redis.keys.after} for ` +
-      `${results.redis.keys.sessionsOpened} sessions opened.`,
-
-    "**Targets**\n\n" +
-      table(
-        ["target", "goal", "measured", "met"],
-        results.targets.map((target) => [
-          target.name,
-          target.goal,
-          target.measured,
-          target.met ? "yes" : "**no**",
-        ]),
-      ),
+      `\n\nMemory with Redis: ${server.redis.memory.requests} requests, RSS ` +
+      `${oneDecimal(server.redis.memory.beforeMb)} → ${oneDecimal(server.redis.memory.settledMb)} MB ` +
+      `(growth ${oneDecimal(server.redis.memory.growthMb)} MB); Redis keys ` +
+      `${server.redis.keys.before} → ${server.redis.keys.after} for ` +
+      `${server.redis.keys.sessionsOpened} sessions opened.`,
   ];
-  return `${sections.join("\n\n")}\n`;
 }

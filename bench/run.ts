@@ -8,14 +8,16 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { BENCH } from "./config";
+import { runLighthouse, type LighthouseResult } from "./lighthouse";
 import { load, warmUp, type LoadResult, type LoadTarget } from "./load";
 import { measureMemory } from "./memory";
-import { weighPages, type PageWeight } from "./page-weight";
+import { weighPages } from "./page-weight";
 import {
   markdown,
   percentile,
   type RedisStoreResult,
   type Results,
+  type ServerResults,
   type SignInSummary,
   type Target,
 } from "./report";
@@ -107,22 +109,35 @@ async function measureSignIns(
   };
 }
 
-/** Client modules of the portal's own that a page may ship. */
+/**
+ * Client modules of the portal's own that a page may ship: nhsuk-frontend's initialisation, the
+ * root error boundary (Next.js requires it to be a client component and loads it on every page),
+ * the small wrapper that loads the timeout warning and the header's navigation (which needs the
+ * page's path); with a session, the warning itself.
+ */
 const ALLOWED_CLIENT_MODULES = [
   "components/nhsuk-frontend-init.tsx",
   "components/nhsuk-frontend-init.tsx -> nhsuk-frontend",
+  "app/error.tsx",
+  "components/session-timeout.tsx",
+  "components/patient-navigation.tsx",
 ];
-const ALLOWED_WHEN_LOGGED_IN = [...ALLOWED_CLIENT_MODULES, "components/timeout-warning.tsx"];
+const ALLOWED_WHEN_LOGGED_IN = [
+  ...ALLOWED_CLIENT_MODULES,
+  "components/session-timeout.tsx -> ./timeout-warning",
+];
 /** Pages weighed with a session, which may also ship the timeout warning. */
 const LOGGED_IN_PAGES = ["/profile"];
 
-function targets(
-  ratio: number,
-  loads: LoadResult[],
-  signIns: SignInSummary[],
-  pages: PageWeight[],
+function serverTargets(
+  {
+    profileToStartRatio: ratio,
+    load: loads,
+    signIn: signIns,
+    pageWeight: pages,
+    redis,
+  }: ServerResults,
   loggedInPages: string[],
-  redis: RedisStoreResult,
 ): Target[] {
   const sequential = signIns[0]!;
   const unexpected = loads.reduce((sum, run) => sum + run.unexpected, 0);
@@ -150,7 +165,7 @@ function targets(
       met: sequential.portalP95Ms < 100,
     },
     {
-      name: "client JS of the portal's own beyond the nhsuk-frontend initialisation (and the timeout warning when logged in)",
+      name: "client JS of the portal's own beyond the nhsuk-frontend initialisation, the error boundary, the timeout warning's loader and the navigation (and the warning itself when logged in)",
       goal: "none",
       measured: extraModules.length === 0 ? "none" : extraModules.join("; "),
       met: extraModules.length === 0,
@@ -180,6 +195,78 @@ function targets(
       met: redis.keys.after - redis.keys.before <= redis.keys.sessionsOpened,
     },
   ];
+}
+
+/** The issue's targets for a phone: each audited page on its own line, so a miss names the page. */
+function lighthouseTargets(results: LighthouseResult[]): Target[] {
+  const mobile = results.filter((result) => result.formFactor === "mobile");
+  const each = (
+    name: string,
+    goal: string,
+    value: (result: LighthouseResult) => number,
+    met: (value: number) => boolean,
+    format: (value: number) => string,
+  ): Target => ({
+    name,
+    goal,
+    measured: mobile.map((result) => `${result.path}: ${format(value(result))}`).join("; "),
+    met: mobile.length > 0 && mobile.every((result) => met(value(result))),
+  });
+  const whole = (value: number) => String(Math.round(value));
+  return [
+    each(
+      "Lighthouse mobile performance",
+      "≥ 90",
+      (r) => r.scores.performance,
+      (v) => v >= 90,
+      whole,
+    ),
+    each(
+      "Lighthouse mobile largest contentful paint",
+      "≤ 2500 ms",
+      (r) => r.largestContentfulPaintMs,
+      (v) => v <= 2500,
+      (v) => `${whole(v)} ms`,
+    ),
+    each(
+      "Lighthouse mobile total blocking time",
+      "≤ 150 ms",
+      (r) => r.totalBlockingTimeMs,
+      (v) => v <= 150,
+      (v) => `${whole(v)} ms`,
+    ),
+    {
+      name: "Lighthouse accessibility, mobile and desktop",
+      goal: "100",
+      measured: results
+        .map((r) => `${r.formFactor} ${r.path}: ${r.scores.accessibility}`)
+        .join("; "),
+      met: results.length > 0 && results.every((r) => r.scores.accessibility === 100),
+    },
+  ];
+}
+
+/** The pages the issue names: the start page, the profile with a session, and a content page. */
+async function lighthouse(portal: Server): Promise<LighthouseResult[]> {
+  console.log("Lighthouse (mobile and desktop)…");
+  return runLighthouse(
+    portal.url,
+    [
+      { name: "start page", path: "/" },
+      // One session lasts the audits: the idle limit is 30 minutes and each audit is a request.
+      {
+        name: "profile",
+        path: "/profile",
+        cookie: (await signIn(portal.url, BENCH.persona)).cookie,
+      },
+      { name: "accessibility statement", path: "/accessibility" },
+    ],
+    {
+      runs: BENCH.lighthouse.runs,
+      formFactors: BENCH.lighthouse.formFactors,
+      reportsDir: BENCH.resultsDir,
+    },
+  );
 }
 
 /** Sessions in Redis: the gated page's throughput against the start page's, and what Redis did. */
@@ -226,14 +313,11 @@ async function redisBenchmark(portal: Server, redis: TestRedis): Promise<RedisSt
   };
 }
 
-async function benchmark(
+/** Everything but Lighthouse, with sessions in memory. */
+async function serverBenchmarks(
   portal: Server,
   simulator: Server,
-  busy: number,
-): Promise<Omit<Results, "redis" | "targets">> {
-  // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
-  for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
-
+): Promise<Omit<ServerResults, "redis">> {
   console.log("Client JavaScript per page (Chromium)…");
   const session = await signIn(portal.url, BENCH.persona);
   const pageWeight = await weighPages(portal.url, [
@@ -301,14 +385,6 @@ async function benchmark(
   );
 
   return {
-    date: new Date().toISOString().slice(0, 10),
-    source: sourceVersion(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model.trim() ?? "unknown",
-      node: process.versions.node,
-      busyShareAtStart: Number(busy.toFixed(2)),
-    },
     settings: { connections, durationSeconds, warmupSeconds },
     load: loads,
     profileToStartRatio: ratio,
@@ -347,24 +423,34 @@ async function main(): Promise<void> {
     });
   try {
     portal = await portalOn("portal.log");
-    const inMemory = await benchmark(portal, simulator, busy);
-    await portal.stop();
+    // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
+    for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
+    const lighthouseResults = await lighthouse(portal);
+    let server: ServerResults | undefined;
+    if (BENCH.only === "all") {
+      const inMemory = await serverBenchmarks(portal, simulator);
+      await portal.stop();
 
-    console.log("The same with sessions in Redis…");
-    redis = await startTestRedis(BENCH.redisPort);
-    portal = await portalOn("portal-redis.log", redis.url);
-    const withRedis = await redisBenchmark(portal, redis);
+      console.log("The same with sessions in Redis…");
+      redis = await startTestRedis(BENCH.redisPort);
+      portal = await portalOn("portal-redis.log", redis.url);
+      server = { ...inMemory, redis: await redisBenchmark(portal, redis) };
+    }
     const results: Results = {
-      ...inMemory,
-      redis: withRedis,
-      targets: targets(
-        inMemory.profileToStartRatio,
-        inMemory.load,
-        inMemory.signIn,
-        inMemory.pageWeight,
-        LOGGED_IN_PAGES,
-        withRedis,
-      ),
+      date: new Date().toISOString().slice(0, 10),
+      source: sourceVersion(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+        node: process.versions.node,
+        busyShareAtStart: Number(busy.toFixed(2)),
+      },
+      ...(server ? { server } : {}),
+      lighthouse: lighthouseResults,
+      targets: [
+        ...(server ? serverTargets(server, LOGGED_IN_PAGES) : []),
+        ...lighthouseTargets(lighthouseResults),
+      ],
     };
     const table = markdown(results);
     await writeFile(join(BENCH.resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);

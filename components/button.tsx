@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 import { type Attributes, classNames } from "./shared";
 
-export type ButtonVariant = "secondary" | "reverse" | "warning" | "login";
+/** Class names written whole, so that the stylesheet build (scripts/nhsuk-stylesheet.mjs) finds them. */
+const VARIANT_CLASSES = {
+  secondary: "nhsuk-button--secondary",
+  reverse: "nhsuk-button--reverse",
+  warning: "nhsuk-button--warning",
+  login: "nhsuk-button--login",
+} as const;
+
+export type ButtonVariant = keyof typeof VARIANT_CLASSES;
 
 type ButtonCommonProps = {
   /** The button text, as the macro's `text`/`html` options. */
@@ -40,7 +48,7 @@ export function Button(props: ButtonProps) {
   const common = {
     className: classNames(
       "nhsuk-button",
-      variant && `nhsuk-button--${variant}`,
+      variant && VARIANT_CLASSES[variant],
       small && "nhsuk-button--small",
       classes,
     ),

@@ -1,4 +1,4 @@
-import { type HeadingLevel, type HeadingSize, classNames } from "./shared";
+import { type HeadingLevel, type HeadingSize, HEADING_SIZE_CLASSES, classNames } from "./shared";
 
 export type CardHeadingProps = {
   text: string;
@@ -14,7 +14,7 @@ export type CardHeadingProps = {
 export function CardHeading({ text, level, size, href, visuallyHiddenText }: CardHeadingProps) {
   const Heading = `h${level}` as const;
   return (
-    <Heading className={classNames("nhsuk-card__heading", size && `nhsuk-heading-${size}`)}>
+    <Heading className={classNames("nhsuk-card__heading", size && HEADING_SIZE_CLASSES[size])}>
       {href !== undefined ? (
         <a className="nhsuk-card__link" href={href}>
           {text}

@@ -5,7 +5,14 @@ import { type HeadingLevel, type HeadingSize, classNames } from "./shared";
 
 export type CardHeadingOptions = { text: string; level?: HeadingLevel; size?: HeadingSize };
 
-export type CardVariant = "feature" | "primary" | "secondary";
+/** Class names written whole, so that the stylesheet build (scripts/nhsuk-stylesheet.mjs) finds them. */
+const VARIANT_CLASSES = {
+  feature: "nhsuk-card--feature",
+  primary: "nhsuk-card--primary",
+  secondary: "nhsuk-card--secondary",
+} as const;
+
+export type CardVariant = keyof typeof VARIANT_CLASSES;
 
 /** `href` links the heading (not on feature cards); `clickable` makes the whole card clickable. */
 type CardLinkProps = { href: string; clickable?: boolean } | { href?: never; clickable?: never };
@@ -29,7 +36,7 @@ export function Card({ heading, variant, href, clickable, description, children 
       className={classNames(
         "nhsuk-card",
         clickable && "nhsuk-card--clickable",
-        variant && `nhsuk-card--${variant}`,
+        variant && VARIANT_CLASSES[variant],
       )}
     >
       <div className="nhsuk-card__content">

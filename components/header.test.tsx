@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Header, type HeaderAccountForm, type HeaderAccountItem } from "./header";
+import { Header, HeaderNavigation, type HeaderAccountForm, type HeaderAccountItem } from "./header";
 import { expectParity, normaliseHtml, renderMacro } from "./test-support/parity";
 
 const service = { text: "Patient portal", href: "/" };
@@ -35,6 +35,41 @@ describe("Header", () => {
       service,
       account: { items },
     });
+  });
+
+  it("matches the macro with navigation, the current page and an active section", () => {
+    const navigation = {
+      items: [
+        { href: "/profile", text: "Your profile", current: true },
+        { href: "/gp-practice", text: "Your GP surgery", active: true },
+        { href: "/gp-online-services", text: "GP online services" },
+      ],
+    };
+    expectParity(
+      <Header service={service} account={{ items: loggedInItems }}>
+        <HeaderNavigation {...navigation} />
+      </Header>,
+      "header",
+      { service, account: { items: loggedInItems }, navigation },
+    );
+  });
+
+  it("matches the macro with a navigation label, and without items", () => {
+    const navigation = { items: [{ href: "/a", text: "A & B" }], ariaLabel: "Sections" };
+    expectParity(
+      <Header service={service}>
+        <HeaderNavigation {...navigation} />
+      </Header>,
+      "header",
+      { service, navigation },
+    );
+    expectParity(
+      <Header service={service}>
+        <HeaderNavigation items={[]} />
+      </Header>,
+      "header",
+      { service, navigation: { items: [] } },
+    );
   });
 
   it("escapes the service name like the macro", () => {

@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
 import { Icon } from "./icon";
 import { NhsLogo } from "./nhs-logo";
+import { classNames } from "./shared";
 
 type AccountItemContent = {
   text: string;
@@ -27,14 +29,31 @@ export type HeaderAccountForm = AccountItemContent & {
 
 export type HeaderAccountItem = HeaderAccountText | HeaderAccountLink | HeaderAccountForm;
 
+export type HeaderNavigationItem = {
+  href: string;
+  text: string;
+  /** The link is to the page being shown. */
+  current?: boolean;
+  /** The page being shown is in this link's section. */
+  active?: boolean;
+};
+
 export type HeaderProps = {
   /** The service name, linked together with the NHS logo. */
   service: { text: string; href: string };
   /** Omit when logged out: no account area is rendered. */
   account?: { items: HeaderAccountItem[] };
+  /** The navigation below the service name: a `HeaderNavigation`. */
+  children?: ReactNode;
 };
 
-export function Header({ service, account }: HeaderProps) {
+export type HeaderNavigationProps = {
+  items: HeaderNavigationItem[];
+  /** Defaults to "Menu". */
+  ariaLabel?: string;
+};
+
+export function Header({ service, account, children }: HeaderProps) {
   return (
     <header className="nhsuk-header" data-module="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -60,7 +79,59 @@ export function Header({ service, account }: HeaderProps) {
           </nav>
         )}
       </div>
+      {children}
     </header>
+  );
+}
+
+/**
+ * The service's sections, as the macro's `navigation` option renders them. nhsuk-frontend's
+ * JavaScript moves those that do not fit behind its "More" button; without it they wrap.
+ */
+export function HeaderNavigation({ items, ariaLabel = "Menu" }: HeaderNavigationProps) {
+  if (items.length === 0) return null;
+  return (
+    <nav className="nhsuk-header__navigation" aria-label={ariaLabel}>
+      <div className="nhsuk-header__navigation-container nhsuk-width-container">
+        <ul className="nhsuk-header__navigation-list">
+          {items.map((item) => {
+            const marked = item.current || item.active;
+            return (
+              <li
+                className={classNames(
+                  "nhsuk-header__navigation-item",
+                  marked && "nhsuk-header__navigation-item--current",
+                )}
+                key={item.href}
+              >
+                <a
+                  className="nhsuk-header__navigation-link"
+                  href={item.href}
+                  aria-current={item.current ? "page" : item.active ? "true" : undefined}
+                >
+                  {marked ? (
+                    <strong className="nhsuk-header__navigation-item-current-fallback">
+                      {item.text}
+                    </strong>
+                  ) : (
+                    item.text
+                  )}
+                </a>
+              </li>
+            );
+          })}
+          <li className="nhsuk-header__menu" hidden>
+            <button
+              className="nhsuk-header__menu-toggle nhsuk-header__navigation-link"
+              id="toggle-menu"
+              aria-expanded="false"
+            >
+              <span className="nhsuk-u-visually-hidden">Browse </span>More
+            </button>
+          </li>
+        </ul>
+      </div>
+    </nav>
   );
 }
 

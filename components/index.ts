@@ -11,10 +11,13 @@ export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from "./e
 export { Footer, type FooterLink, type FooterProps } from "./footer";
 export {
   Header,
+  HeaderNavigation,
   type HeaderAccountForm,
   type HeaderAccountItem,
   type HeaderAccountLink,
   type HeaderAccountText,
+  type HeaderNavigationItem,
+  type HeaderNavigationProps,
   type HeaderProps,
 } from "./header";
 export { InsetText, type InsetTextProps } from "./inset-text";

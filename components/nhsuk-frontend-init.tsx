@@ -4,15 +4,16 @@ import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 
 /**
- * Runs nhsuk-frontend's JavaScript on the page and again after each client-side navigation.
+ * Runs nhsuk-frontend's JavaScript for the portal's components on the page, and again after each
+ * client-side navigation.
  * Components already initialised throw when initialised twice; that is expected here.
  */
 export function NhsukFrontendInit() {
   const pathname = usePathname();
   useEffect(() => {
     let cancelled = false;
-    void import("nhsuk-frontend").then(({ initAll }) => {
-      if (!cancelled) initAll({ onError: reportUnlessAlreadyInitialised });
+    void import("./nhsuk-frontend-components").then(({ initPortalComponents }) => {
+      if (!cancelled) initPortalComponents(reportUnlessAlreadyInitialised);
     });
     return () => {
       cancelled = true;

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { E2E } from "./support/environment";
 import { formatNhsNumber } from "nhs-login-vocabulary";
-import { formatBirthdate } from "../lib/patient-display";
+import { formatBirthdate, formatPhoneNumber } from "../lib/patient-display";
 import {
   expectNoSession,
   logIn,
@@ -31,7 +31,7 @@ test("a P0 person reaches their profile, which explains what they have not share
 });
 
 test("a P9 person reaches every page without being asked to uplift", async ({ page }) => {
-  const { id: person, demographics } = await newPersonDetails("p9");
+  const { id: person, demographics, phoneNumber } = await newPersonDetails("p9");
   if (!demographics) throw new Error("a P9 persona has demographics");
   await logIn(page, person, "/gp-online-services");
   await expect(page.getByTestId("gp-online-services-status")).toContainText(
@@ -46,6 +46,8 @@ test("a P9 person reaches every page without being asked to uplift", async ({ pa
   await expect(details).toContainText(`${demographics.givenName} ${demographics.familyName}`);
   await expect(details).toContainText(formatNhsNumber(demographics.nhsNumber!));
   await expect(details).toContainText(formatBirthdate(demographics.birthdate!));
+  await expect(details).toContainText(formatPhoneNumber(phoneNumber));
+  await expect(details).toContainText(/Mobile phone number07\d{3} \d{6}Identity/);
   await expect(details).toContainText("High: your identity has been checked against your photo ID");
 });
 
@@ -79,17 +81,106 @@ test("a P0 person uplifts to P5 for the GP surgery page", async ({ page }) => {
   await expect(page.locator(".nhsuk-summary-list")).toContainText("GP surgery code");
 });
 
-test("a person who abandons uplift gets no higher session", async ({ page }) => {
+test("a person who abandons uplift is told so, stays logged in at their level, and finds their way back", async ({
+  page,
+}) => {
   const person = await newPerson("p0-uplift");
   await logIn(page, person);
   await page.goto("/gp-online-services");
   await page.getByTestId("uplift-continue").click();
   await page.getByTestId("uplift-abandon").click();
+
+  await expect(page).toHaveURL(/\/auth\/error\?.*code=uplift_not_completed/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "You have not proved who you are",
+    "You have not proved who you are yet",
+  );
+  const main = page.locator("main");
+  await expect(main).toContainText(
+    "so you cannot go on to check whether this service can connect to your GP online services account yet",
+  );
+  await expect(main).toContainText("You are still logged in");
+  await expect(main).not.toContainText("not logged in");
+  await expect(page.getByRole("navigation", { name: "Account" })).toContainText("Log out");
+  await expect(page.getByTestId("error-reference")).toBeVisible();
+  await expect(page.getByTestId("try-again")).toHaveAttribute(
+    "href",
+    "/auth/uplift?returnTo=%2Fgp-online-services",
+  );
+  await expectAccessible(page);
+
+  await page.getByTestId("way-back").click();
+  await expect(page).toHaveURL(`${E2E.portal}/profile`);
+  await expect(page.locator(".nhsuk-summary-list")).toContainText(
+    "Low: your email address and mobile phone number are confirmed",
   );
   await page.goto("/gp-online-services");
-  await expect(page).toHaveURL(/\/auth\/uplift|\/authorize|\/interaction/);
+  await expect(page).toHaveURL(/\/auth\/uplift\?returnTo=%2Fgp-online-services/);
+});
+
+test("from the profile, a P9 person reaches every page by following links alone", async ({
+  page,
+}) => {
+  await logIn(page, await newPerson("p9"));
+  const pages = [
+    { link: "Your GP surgery", url: "/gp-practice" },
+    { link: "GP online services", url: "/gp-online-services" },
+  ];
+  for (const { link, url } of pages) {
+    await page.getByTestId("what-you-can-do").getByRole("link", { name: link }).click();
+    await expect(page).toHaveURL(`${E2E.portal}${url}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(link);
+    await page
+      .getByRole("navigation", { name: "Menu" })
+      .getByRole("link", { name: "Your profile" })
+      .click();
+    await expect(page).toHaveURL(`${E2E.portal}/profile`);
+  }
+  // The header's navigation leads to the same pages, and marks the one being shown.
+  for (const { link, url } of [{ link: "Your profile", url: "/profile" }, ...pages]) {
+    const menu = page.getByRole("navigation", { name: "Menu" });
+    await menu.getByRole("link", { name: link }).click();
+    await expect(page).toHaveURL(`${E2E.portal}${url}`);
+    await expect(menu.getByRole("link", { name: link })).toHaveAttribute("aria-current", "page");
+    await expect(menu.locator("[aria-current]")).toHaveCount(1);
+  }
+});
+
+test("on a small phone, the sections that do not fit are behind More", async ({ page }) => {
+  test.skip(
+    test.info().project.use.javaScriptEnabled === false,
+    "without JavaScript every section shows, wrapped",
+  );
+  await page.setViewportSize({ width: 320, height: 800 });
+  await logIn(page, await newPerson("p9"));
+  const menu = page.getByRole("navigation", { name: "Menu" });
+  const more = menu.getByRole("button", { name: "Browse More" });
+  await expect(more).toBeVisible();
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  await more.click();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  await menu.getByRole("link", { name: "GP online services" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/gp-online-services`);
+});
+
+test("a P5 person sees the P9 page offered, and reaches the uplift page by a link that says what it is for", async ({
+  page,
+}) => {
+  await logIn(page, await newPerson("p5"));
+  const offered = page.getByTestId("what-you-can-do").locator(".nhsuk-card", {
+    hasText: "GP online services",
+  });
+  await expect(offered).toContainText("You need to prove who you are to see this.");
+  await expect(
+    page.getByTestId("what-you-can-do").locator(".nhsuk-card", { hasText: "Your GP surgery" }),
+  ).not.toContainText("You need to");
+  await offered.getByRole("link", { name: "GP online services" }).click();
+
+  await expect(page).toHaveURL(`${E2E.portal}/auth/uplift?returnTo=%2Fgp-online-services`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You need to prove who you are");
+  await expect(page.getByTestId("uplift-purpose")).toHaveText(
+    "To check whether this service can connect to your GP online services account, we need to be sure it's you.",
+  );
+  await expectAccessible(page);
 });
 
 test("GP online services are linked only with valid IM1 details", async ({ browser }) => {
@@ -174,6 +265,31 @@ test("log out ends the session, and the next log-in asks NHS login to authentica
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in");
   await logInAtSimulator(page, person);
   await expect(page).toHaveURL(`${E2E.portal}/profile`);
+});
+
+test("the cookies page describes every cookie the portal sets", async ({ page }) => {
+  await page.goto("/cookies");
+  const described = await page.locator(".portal-cookie-name").allTextContents();
+  // Every cookie the portal's own responses set (the simulator shares the host name, so the
+  // browser's jar alone would mix in NHS login's cookies).
+  const set = new Set<string>();
+  page.on("response", async (response) => {
+    if (new URL(response.url()).origin !== E2E.portal) return;
+    for (const { name, value } of await response.headersArray()) {
+      if (name.toLowerCase() === "set-cookie") set.add(value.slice(0, value.indexOf("=")));
+    }
+  });
+  const person = await newPerson("p9");
+  await logIn(page, person);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+
+  expect(set.size).toBeGreaterThan(2);
+  for (const name of set) {
+    // A sign-in attempt's cookie ends in its own code, which the page says in words.
+    const family = name.replace(/^(portal\.sign-in)\..+$/, "$1");
+    expect(described, `the cookies page describes ${name}`).toContain(family);
+  }
 });
 
 test("the start page sends a logged-in person to their profile", async ({ page }) => {

@@ -65,3 +65,48 @@ test("no stack trace or framework detail reaches the browser on a bad request", 
   expect(body).not.toMatch(/at .*\.(js|ts):\d+/);
   expect(body).not.toContain("&lt;script&gt;");
 });
+
+test("the cookies page breaks a cookie's name only between its parts, at every width", async ({
+  page,
+}) => {
+  for (const width of [320, 390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/cookies");
+    const parts = page.locator(".portal-cookie-name > span");
+    expect(await parts.count()).toBeGreaterThan(4);
+    // Each part's own text (not the full stop and break opportunity after it) on one line.
+    const broken = await parts.evaluateAll((spans) =>
+      spans
+        .map((span) => span.firstChild!)
+        .filter((text) => {
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          return range.getClientRects().length > 1;
+        })
+        .map((text) => text.textContent),
+    );
+    expect(broken, `at ${width} px`).toEqual([]);
+  }
+});
+
+test("the policy pages link to NHS login's own", async ({ page }) => {
+  for (const [path, href] of [
+    ["/accessibility", "https://access.login.nhs.uk/accessibility"],
+    ["/cookies", "https://access.login.nhs.uk/cookies"],
+    ["/privacy", "https://access.login.nhs.uk/privacy"],
+  ]) {
+    await page.goto(path!);
+    await expect(page.locator(`main a[href="${href}"]`)).toHaveCount(1);
+  }
+});
+
+test("words the team must still write are marked as such", async ({ page }) => {
+  for (const path of ["/accessibility", "/privacy"]) {
+    await page.goto(path);
+    const placeholders = page.locator("main [data-placeholder]");
+    expect(await placeholders.count()).toBeGreaterThan(0);
+    for (const text of await placeholders.allTextContents()) {
+      expect(text).toMatch(/^\[To fill in: .+\]$/);
+    }
+  }
+});

@@ -1,10 +1,22 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import type { Patient } from "./nhs-login/claims";
 import { formatNhsNumber } from "nhs-login-vocabulary";
 
+function fullName(patient: Patient): string {
+  return [patient.givenName, patient.familyName].filter(Boolean).join(" ");
+}
+
 /** The name to greet a person by: names if NHS login shared them, else their email. */
 export function displayName(patient: Patient): string {
-  const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
-  return name || patient.email || "Your account";
+  return fullName(patient) || patient.email || "Your account";
+}
+
+/**
+ * The header's link to the person's profile: their name, or for someone NHS login knows only by
+ * email, "Your profile" (an email address is too long to sit beside "Log out" on a phone).
+ */
+export function accountLabel(patient: Patient): string {
+  return fullName(patient) || "Your profile";
 }
 
 const DATE = new Intl.DateTimeFormat("en-GB", {
@@ -18,11 +30,27 @@ const DATE = new Intl.DateTimeFormat("en-GB", {
 export function formatBirthdate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? value : DATE.format(date);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls an impossible date over ("2018-13-45" would be February 2019): refuse it.
+  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? DATE.format(date) : value;
 }
 
 export { formatNhsNumber };
+
+/**
+ * NHS login gives phone numbers in international form ("+447700900003"); people know their own
+ * in the national one ("07700 900003"). A number from abroad keeps its country code, grouped;
+ * anything unreadable is shown as given.
+ */
+export function formatPhoneNumber(value: string): string {
+  const number = parsePhoneNumberFromString(value, "GB");
+  if (!number?.isPossible()) return value;
+  return number.countryCallingCode === "44"
+    ? number.formatNational()
+    : number.formatInternational();
+}
 
 const LEVEL_DESCRIPTIONS = {
   P0: "Low: your email address and mobile phone number are confirmed",

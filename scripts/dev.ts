@@ -7,6 +7,7 @@ import { ensureLocalSetup } from "./local-setup";
  */
 ensureLocalSetup();
 execFileSync(process.execPath, ["scripts/copy-nhsuk-assets.mjs"], { stdio: "inherit" });
+execFileSync(process.execPath, ["scripts/nhsuk-stylesheet.mjs"], { stdio: "inherit" });
 const useSimulator =
   (process.env.NHS_LOGIN_ENV ?? "local") === "local" && !process.env.NHS_LOGIN_ISSUER;
 

@@ -3,7 +3,10 @@ import { PageMain } from "@/components/page-main";
 import { isReference } from "@/lib/log";
 
 const TITLE = "Sorry, the service is unavailable";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "The service is unavailable at the moment. Try again in a few minutes.",
+};
 
 type Props = { searchParams: Promise<{ ref?: string | string[] }> };
 

@@ -3,7 +3,10 @@ import { PageMain } from "@/components/page-main";
 import { getConfig } from "@/lib/config";
 
 const TITLE = "Terms and conditions";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "The terms you agree to when you use this service.",
+};
 
 export default function TermsPage() {
   const { serviceName } = getConfig();

@@ -3,14 +3,15 @@ import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
 import { WarningCallout } from "@/components/warning-callout";
 import { requireAccess } from "@/lib/page-access";
+import { patientPage, purposeSentence } from "@/lib/patient-pages";
 
-const TITLE = "GP online services";
-export const metadata: Metadata = { title: TITLE };
+const PAGE = patientPage("/gp-online-services");
+export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
 export default async function GpOnlineServicesPage() {
-  const { patient } = await requireAccess("/gp-online-services");
+  const { patient } = await requireAccess(PAGE.path);
   return (
-    <PageMain heading={TITLE}>
+    <PageMain heading={PAGE.title}>
       <p>
         GP online services let you book appointments, order repeat prescriptions and see your GP
         health record online. A service can connect to your GP online services account when NHS

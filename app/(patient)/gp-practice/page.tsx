@@ -3,14 +3,15 @@ import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
 import { SummaryList } from "@/components/summary-list";
 import { requireAccess } from "@/lib/page-access";
+import { patientPage, purposeSentence } from "@/lib/patient-pages";
 
-const TITLE = "Your GP surgery";
-export const metadata: Metadata = { title: TITLE };
+const PAGE = patientPage("/gp-practice");
+export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
 export default async function GpPracticePage() {
-  const { patient } = await requireAccess("/gp-practice");
+  const { patient } = await requireAccess(PAGE.path);
   return (
-    <PageMain heading={TITLE}>
+    <PageMain heading={PAGE.title}>
       {patient.gpOdsCode ? (
         <>
           <p>NHS login told us which GP surgery you are registered with.</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/button";
+import { Card } from "@/components/card";
 import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
@@ -10,15 +11,18 @@ import {
   displayName,
   formatBirthdate,
   formatNhsNumber,
+  formatPhoneNumber,
 } from "@/lib/patient-display";
+import { PATIENT_PAGES, patientPage, purposeSentence } from "@/lib/patient-pages";
+import { UPLIFT_HEADING, upliftHref, upliftStep } from "@/lib/uplift";
 
-const TITLE = "Your profile";
-export const metadata: Metadata = { title: TITLE };
+const PAGE = patientPage("/profile");
+export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
 const NOT_SHARED = "Not shared yet";
 
 export default async function ProfilePage() {
-  const { patient } = await requireAccess("/profile");
+  const { patient } = await requireAccess(PAGE.path);
   const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
   const rows: SummaryListRow[] = [
     { key: "Name", value: name || NOT_SHARED },
@@ -31,16 +35,21 @@ export default async function ProfilePage() {
       value: patient.nhsNumber ? formatNhsNumber(patient.nhsNumber) : NOT_SHARED,
     },
     { key: "Email address", value: patient.email ?? NOT_SHARED },
-    { key: "Mobile phone number", value: patient.phoneNumber ?? NOT_SHARED },
+    {
+      key: "Mobile phone number",
+      value: patient.phoneNumber ? formatPhoneNumber(patient.phoneNumber) : NOT_SHARED,
+    },
     { key: "Identity verification", value: describeLevel(patient.level) },
   ];
   return (
-    <PageMain heading={TITLE}>
+    <PageMain heading={PAGE.title}>
       <p className="nhsuk-body-l">
         These are the details NHS login shared with us about {displayName(patient)}.
       </p>
       <SummaryList rows={rows} />
       {patient.level === "P0" && <NotSharedYet patient={patient} />}
+      <h2>What you can do</h2>
+      <WhatYouCanDo patient={patient} />
       <h2>Change your details</h2>
       <p>
         You can change your email address, mobile phone number or password, or delete your NHS
@@ -69,6 +78,41 @@ export default async function ProfilePage() {
   );
 }
 
+/**
+ * Every other page of the portal. Those above the level of this log-in are offered too, saying
+ * what it takes, and lead to the uplift page.
+ */
+function WhatYouCanDo({ patient }: { patient: Patient }) {
+  return (
+    <div data-testid="what-you-can-do">
+      {PATIENT_PAGES.filter((page) => page.path !== PAGE.path).map((page) => {
+        const step = upliftStep(patient, page.level);
+        return step === "none" ? (
+          <Card
+            key={page.path}
+            heading={{ text: page.title, level: 3, size: "m" }}
+            href={page.path}
+            clickable
+            description={purposeSentence(page)}
+          />
+        ) : (
+          <Card
+            key={page.path}
+            heading={{ text: page.title, level: 3, size: "m" }}
+            href={upliftHref(page.path)}
+            clickable
+          >
+            <p className="nhsuk-card__description">{purposeSentence(page)}</p>
+            <p className="nhsuk-card__description nhsuk-u-margin-top-2">
+              {UPLIFT_HEADING[step]} to see this.
+            </p>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}
+
 function NotSharedYet({ patient }: { patient: Patient }) {
   return (
     <InsetText>
@@ -76,8 +120,7 @@ function NotSharedYet({ patient }: { patient: Patient }) {
         We do not have your name, date of birth or NHS number because you have not proved who you
         are with NHS login yet
         {patient.highestLevel && patient.highestLevel !== "P0" ? " in this log-in" : ""}. You will
-        be asked to when you open a page that needs them, such as{" "}
-        <a href="/gp-practice">your GP surgery</a>.
+        be asked to when you open a page that needs them.
       </p>
     </InsetText>
   );

@@ -2,86 +2,64 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { Button } from "@/components/button";
 import { PageMain } from "@/components/page-main";
+import { safeReturnTo } from "@/lib/access";
 import { isReference } from "@/lib/log";
+import { outcomeWording, parseLoginOutcome } from "@/lib/login-outcomes";
 import { isNhsApp } from "@/lib/nhs-app";
+import { findPatientPage } from "@/lib/patient-pages";
+import { currentSession } from "@/lib/session/current";
+import { upliftHref } from "@/lib/uplift";
 
+type Param = string | string[] | undefined;
 type Props = {
-  searchParams: Promise<{
-    code?: string | string[];
-    ref?: string | string[];
-    context?: string | string[];
-  }>;
+  searchParams: Promise<{ code?: Param; ref?: Param; returnTo?: Param; context?: Param }>;
 };
 
-type Problem = { title: string; explanation: string; retry: boolean };
+const NHS_APP = "https://www.nhsapp.service.nhs.uk/";
+const NHS_LOGIN_HELP = "https://help.login.nhs.uk/";
 
-const UNAVAILABLE: Problem = {
-  title: "Sorry, NHS login is not available at the moment",
-  explanation: "We could not reach NHS login. Try again in a few minutes.",
-  retry: true,
-};
+const single = (value: Param) => (typeof value === "string" ? value : undefined);
 
-const PROBLEMS: Record<string, Problem> = {
-  unavailable: UNAVAILABLE,
-  server_error: UNAVAILABLE,
-  temporarily_unavailable: UNAVAILABLE,
-  invalid_scope: {
-    title: "Sorry, there is a problem with the service",
-    explanation:
-      "This service asked NHS login for information it is not set up to receive, so you cannot log in at the moment. We have recorded the problem.",
-    retry: false,
-  },
-  sso_login_required: {
-    title: "You need to log in again",
-    explanation: "Your NHS login session has ended, so we could not log you in automatically.",
-    retry: true,
-  },
-  login_required: {
-    title: "You need to log in again",
-    explanation: "Your NHS login session has ended, so we could not log you in automatically.",
-    retry: true,
-  },
-  access_denied: {
-    title: "You have not logged in",
-    explanation: "NHS login did not log you in, so you cannot use this service yet.",
-    retry: true,
-  },
-  uplift_not_completed: {
-    title: "You have not proved who you are",
-    explanation:
-      "NHS login could not finish checking who you are, so we cannot show you that page. You are still logged in.",
-    retry: true,
-  },
-  reauthentication_required: {
-    title: "You need to log in again",
-    explanation: "For your security, NHS login needs to ask for your login details again.",
-    retry: true,
-  },
-};
-
-const REFUSED: Problem = {
-  title: "Sorry, we could not log you in",
-  explanation:
-    "Something went wrong while NHS login was checking who you are. No information about you was saved.",
-  retry: true,
-};
-
-function problemFor(code: string | string[] | undefined): Problem {
-  return (typeof code === "string" && PROBLEMS[code]) || REFUSED;
+/** What went wrong, worded for whether the person still has a session, and where they were going. */
+async function outcome(searchParams: Props["searchParams"]) {
+  const { code, returnTo } = await searchParams;
+  const destination = safeReturnTo(single(returnTo), "/profile");
+  const loggedIn = (await currentSession()).status === "active";
+  const purpose = findPatientPage(destination)?.purpose;
+  return {
+    destination,
+    loggedIn,
+    wording: outcomeWording(parseLoginOutcome(single(code)), { loggedIn, purpose }),
+  };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  return { title: problemFor((await searchParams).code).title };
+  return {
+    title: (await outcome(searchParams)).wording.heading,
+    description: "What happened when you tried to log in with NHS login, and what you can do.",
+  };
 }
 
 /** Every way a log-in can fail ends here, with what the person can do and a reference for help. */
 export default async function SignInErrorPage({ searchParams }: Props) {
-  const { code, ref, context } = await searchParams;
-  const problem = problemFor(code);
+  const { destination, loggedIn, wording } = await outcome(searchParams);
+  const { ref, context } = await searchParams;
   const insideNhsApp = context === "nhs-app" || isNhsApp((await headers()).get("user-agent"));
+  const retryHref = wording.retryThroughUplift
+    ? upliftHref(destination)
+    : `/auth/sign-in?${new URLSearchParams({ returnTo: destination })}`;
+
   return (
-    <PageMain heading={problem.title}>
-      <p>{problem.explanation}</p>
+    <PageMain heading={wording.heading}>
+      {wording.explanation.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      {wording.nhsLoginHelp && (
+        <p>
+          If you had a problem proving who you are,{" "}
+          <a href={NHS_LOGIN_HELP}>get help with NHS login</a>.
+        </p>
+      )}
       {isReference(ref) && (
         <p>
           If you contact us about this, give this reference:{" "}
@@ -90,23 +68,28 @@ export default async function SignInErrorPage({ searchParams }: Props) {
       )}
       {insideNhsApp ? (
         <>
-          <p>Go back to the NHS App and try again from there.</p>
-          <Button
-            href="https://www.nhsapp.service.nhs.uk/"
-            attributes={{ "data-testid": "back-to-nhs-app" }}
-          >
+          <p>
+            {wording.retry
+              ? "Go back to the NHS App and try again from there."
+              : "Go back to the NHS App to carry on."}
+          </p>
+          <Button href={NHS_APP} attributes={{ "data-testid": "back-to-nhs-app" }}>
             Go back to the NHS App
           </Button>
         </>
       ) : (
-        problem.retry && (
-          <Button
-            href="/auth/sign-in?returnTo=/profile"
-            attributes={{ "data-testid": "try-again" }}
-          >
-            Try logging in again
+        wording.retry && (
+          <Button href={retryHref} attributes={{ "data-testid": "try-again" }}>
+            {wording.retry}
           </Button>
         )
+      )}
+      {loggedIn && (
+        <p>
+          <a href="/profile" data-testid="way-back">
+            Go back to your profile
+          </a>
+        </p>
       )}
       <p>
         If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}

@@ -4,7 +4,10 @@ import { PageMain } from "@/components/page-main";
 import { getConfig } from "@/lib/config";
 
 const TITLE = "You have logged out";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "You have logged out of this service.",
+};
 
 type Props = { searchParams: Promise<{ everywhere?: string | string[] }> };
 

@@ -6,7 +6,10 @@ import { PageMain } from "@/components/page-main";
 import { currentSession } from "@/lib/session/current";
 
 const TITLE = "Log out of all devices";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "Log out of this service on every device and browser where you are logged in.",
+};
 
 /** Asks before ending every session of the person's NHS login account, on every device. */
 export default async function LogOutEverywherePage() {

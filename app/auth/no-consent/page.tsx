@@ -6,7 +6,10 @@ import { getConfig } from "@/lib/config";
 import { isNhsApp } from "@/lib/nhs-app";
 
 const TITLE = "You cannot continue without sharing your information";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "This service needs your NHS login information to work.",
+};
 
 type Props = { searchParams: Promise<{ context?: string | string[] }> };
 

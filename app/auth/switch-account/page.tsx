@@ -10,7 +10,10 @@ import { displayName } from "@/lib/patient-display";
 import { currentSession, sessions } from "@/lib/session/current";
 
 const TITLE = "You are already logged in";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "Choose whether to stay logged in as you are or to continue as someone else.",
+};
 
 type Props = { searchParams: Promise<{ returnTo?: string | string[] }> };
 

@@ -6,7 +6,10 @@ import { getConfig } from "@/lib/config";
 import { explainTimeout, parseTimeoutReason } from "@/lib/sign-in/timed-out";
 
 const TITLE = "You have been logged out";
-export const metadata: Metadata = { title: TITLE };
+export const metadata: Metadata = {
+  title: TITLE,
+  description: "We logged you out for your security. Log in again to carry on.",
+};
 
 type Props = {
   searchParams: Promise<{ reason?: string | string[]; returnTo?: string | string[] }>;

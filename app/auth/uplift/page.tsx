@@ -4,59 +4,57 @@ import { BackLink } from "@/components/back-link";
 import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { levelToReach, safeReturnTo } from "@/lib/access";
-import { meetsLevel } from "nhs-login-vocabulary";
+import { findPatientPage } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
+import { UPLIFT_HEADING, upliftStep } from "@/lib/uplift";
 
 type Props = { searchParams: Promise<{ returnTo?: string | string[] }> };
-
-const PROVE = "You need to prove who you are";
-const CONFIRM = "You need to confirm it's you";
 
 async function uplift(searchParams: Props["searchParams"]) {
   const { returnTo } = await searchParams;
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
   const state = await currentSession();
   const needed = levelToReach(destination);
-  // Verified that high before, just not in this log-in: NHS login only needs to confirm it.
-  const highest = state.status === "active" ? state.session.patient.highestLevel : undefined;
-  const heading = highest && meetsLevel(highest, needed) ? CONFIRM : PROVE;
-  return { destination, needed, state, heading };
+  const step = state.status === "active" ? upliftStep(state.session.patient, needed) : "prove";
+  return { destination, needed, state, step };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  return { title: (await uplift(searchParams)).heading };
+  const { step } = await uplift(searchParams);
+  return {
+    title: UPLIFT_HEADING[step === "confirm" ? "confirm" : "prove"],
+    description: "Prove who you are with NHS login to see this page.",
+  };
 }
 
 /**
  * A logged-in person opened a page that needs a higher verification level than this log-in
- * proved. Continuing asks NHS login for that level; NHS login's own session spares a second
- * log-in where it can.
+ * proved. It says what that page is for and what NHS login will ask; continuing asks NHS login
+ * for that level, and NHS login's own session spares a second log-in where it can.
  */
 export default async function UpliftPage({ searchParams }: Props) {
-  const { destination, needed, state, heading } = await uplift(searchParams);
+  const { destination, needed, state, step } = await uplift(searchParams);
   if (state.status !== "active") {
     redirect(`/auth/sign-in?returnTo=${encodeURIComponent(destination)}`);
   }
-  const { patient } = state.session;
-  if (meetsLevel(patient.level, needed)) redirect(destination);
+  if (step === "none") redirect(destination);
+  const page = findPatientPage(destination);
+  const why = page ? `To ${page.purpose}` : "To see this page";
   const continueHref = `/auth/sign-in?returnTo=${encodeURIComponent(destination)}`;
 
   return (
-    <PageMain backLink={<BackLink href="/profile" />} heading={heading}>
-      {heading === CONFIRM ? (
+    <PageMain backLink={<BackLink href="/profile" />} heading={UPLIFT_HEADING[step]}>
+      {step === "confirm" ? (
         <>
-          <p>
-            You have already proved who you are with NHS login, but this page needs you to confirm
-            it&apos;s you again before we can show it.
+          <p data-testid="uplift-purpose">
+            {why}, NHS login needs you to confirm it&apos;s you again. You have already proved who
+            you are, so you will not need to do that again.
           </p>
-          <p>NHS login may ask you for a security code.</p>
+          <p>NHS login may ask you for your password or a security code.</p>
         </>
       ) : (
         <>
-          <p>
-            This page shows information from your health record, so we need to be sure it&apos;s
-            you.
-          </p>
+          <p data-testid="uplift-purpose">{why}, we need to be sure it&apos;s you.</p>
           {needed === "P9" ? (
             <p>
               NHS login will ask you to prove who you are. This usually means taking a photo of your

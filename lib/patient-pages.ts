@@ -1,0 +1,68 @@
+import { accessFor, normalisePath } from "./access";
+import type { Level } from "nhs-login-vocabulary";
+
+/** A page for a logged-in person, as the navigation, the profile and the uplift page name it. */
+export interface PatientPage {
+  path: string;
+  /** The page's heading and title, and the text of every link to it. */
+  title: string;
+  /**
+   * What the page is for, completing "To …": the profile's list and the page's description
+   * say it as a sentence, and the uplift page says why it needs the person to prove who they are.
+   */
+  purpose: string;
+  /** From lib/access.ts, the one table of levels. */
+  level: Level;
+}
+
+/**
+ * The portal's pages for a logged-in person, in the order the navigation and the profile list
+ * them. A new page is one line here and its line in lib/access.ts.
+ */
+const PAGES: ReadonlyArray<Omit<PatientPage, "level">> = [
+  {
+    path: "/profile",
+    title: "Your profile",
+    purpose: "see the details NHS login shares with us, such as your NHS number",
+  },
+  {
+    path: "/gp-practice",
+    title: "Your GP surgery",
+    purpose: "see which GP surgery you are registered with",
+  },
+  {
+    path: "/gp-online-services",
+    title: "GP online services",
+    purpose: "check whether this service can connect to your GP online services account",
+  },
+];
+
+function levelOf(path: string): Level {
+  const access = accessFor(path);
+  if (access === "public")
+    throw new Error(`${path} needs a log-in, but lib/access.ts has no level for it`);
+  return access;
+}
+
+export const PATIENT_PAGES: readonly PatientPage[] = PAGES.map((page) => ({
+  ...page,
+  level: levelOf(page.path),
+}));
+
+/** The page at a path, or undefined if it is not one of the portal's pages for a logged-in person. */
+export function findPatientPage(path: string): PatientPage | undefined {
+  const pathname = normalisePath(path.split(/[?#]/, 1)[0] ?? "");
+  return PATIENT_PAGES.find((page) => page.path === pathname);
+}
+
+/** The page at a path the caller knows is one of them. */
+export function patientPage(path: string): PatientPage {
+  const page = findPatientPage(path);
+  if (!page) throw new Error(`${path} is not in lib/patient-pages.ts`);
+  return page;
+}
+
+/** "see which GP surgery…" → "See which GP surgery…." */
+export function purposeSentence(page: PatientPage): string {
+  return `${page.purpose.charAt(0).toUpperCase()}${page.purpose.slice(1)}.`;
+}
