@@ -30,9 +30,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const response = gate(request, config, headers);
   response.headers.set("content-security-policy", policy);
-  if (config.auth.secureCookies) {
-    response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
-  }
   return response;
 }
 
