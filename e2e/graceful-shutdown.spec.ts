@@ -67,7 +67,8 @@ test("SIGTERM during a request: it completes, new connections are refused, the s
   const started = (await portalLogEntries(origin)).find(
     (entry) => entry.event === "shutdown-started",
   );
-  expect(started?.inFlight).toBe(1);
+  // The sign-in at least; the first probe of the poll above may have arrived just before.
+  expect(started?.inFlight).toBeGreaterThanOrEqual(1);
   expect(events.indexOf("nhs-login-unavailable")).toBeLessThan(events.indexOf("shutdown-complete"));
   expect(events, "the session store closed cleanly").not.toContain("shutdown-close-failed");
 });
