@@ -60,8 +60,8 @@ export interface RedisStoreResult {
   load: LoadResult[];
   profileToStartRatio: number;
   profileToStartCpuRatio: number;
-  /** Commands Redis ran per request for a gated page with a session. */
-  commandsPerGatedRequest: number;
+  /** Commands clients sent Redis per request for a gated page with a session. */
+  roundTripsPerGatedRequest: number;
   memory: MemoryResult;
   /** Redis's keys before and after the memory run, against the sessions it opened. */
   keys: { before: number; after: number; sessionsOpened: number };
@@ -269,7 +269,7 @@ function serverSections(server: ServerResults): string[] {
 
     `**With sessions in Redis** (profile ÷ start page ${server.redis.profileToStartRatio.toFixed(2)} ` +
       `by throughput, ${server.redis.profileToStartCpuRatio.toFixed(2)} by server CPU; ` +
-      `${server.redis.commandsPerGatedRequest.toFixed(2)} Redis commands per \`/profile\` request)\n\n` +
+      `${server.redis.roundTripsPerGatedRequest.toFixed(2)} Redis round trips per \`/profile\` request)\n\n` +
       table(
         ["target", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "unexpected"],
         server.redis.load.map((run) => [

@@ -187,8 +187,8 @@ function serverTargets(
     {
       name: "Redis round trips per gated request",
       goal: "≤ 1",
-      measured: redis.commandsPerGatedRequest.toFixed(2),
-      met: redis.commandsPerGatedRequest <= 1,
+      measured: redis.roundTripsPerGatedRequest.toFixed(2),
+      met: redis.roundTripsPerGatedRequest <= 1,
     },
     {
       name: "Redis keys after the memory run, beyond the sessions it opened",
@@ -283,15 +283,19 @@ async function redisBenchmark(portal: Server, redis: TestRedis): Promise<RedisSt
   };
   const serverPid = portal.serverPid;
   await warmUp(portal.url, profileTarget, { connections, seconds: warmupSeconds, serverPid });
-  const commandsBefore = await redis.commandsProcessed();
   const profile = await load(portal.url, profileTarget, {
     connections,
     seconds: durationSeconds,
     serverPid,
   });
-  const commandsPerGatedRequest =
-    ((await redis.commandsProcessed()) - commandsBefore) / profile.requests;
-  console.log(`  Redis: ${commandsPerGatedRequest.toFixed(2)} commands per /profile request`);
+  // Counted apart from the throughput run: watching every command slows Redis down.
+  let counted = 0;
+  const sent = await redis.commandsSentDuring(async () => {
+    counted = (await load(portal.url, profileTarget, { connections, amount: 500, serverPid }))
+      .requests;
+  });
+  const roundTripsPerGatedRequest = sent / counted;
+  console.log(`  Redis: ${roundTripsPerGatedRequest.toFixed(2)} round trips per /profile request`);
 
   console.log(`Memory over ${BENCH.memory.requests} requests to /profile, sessions in Redis…`);
   const keysBefore = await redis.keyCount();
@@ -305,7 +309,7 @@ async function redisBenchmark(portal: Server, redis: TestRedis): Promise<RedisSt
     load: [start, profile],
     profileToStartRatio: profile.requestsPerSecond / start.requestsPerSecond,
     profileToStartCpuRatio: start.serverCpuMsPerRequest / profile.serverCpuMsPerRequest,
-    commandsPerGatedRequest,
+    roundTripsPerGatedRequest,
     memory,
     keys: {
       before: keysBefore,

@@ -14,8 +14,11 @@ export interface TestRedis {
   start(): Promise<void>;
   /** How many keys it holds (the session store's, in these tests). */
   keyCount(): Promise<number>;
-  /** How many commands it has run since it started (INFO's total_commands_processed). */
-  commandsProcessed(): Promise<number>;
+  /**
+   * How many commands clients sent it while `work` ran: round trips, each a command, a script
+   * or a transaction's commands, but not the commands a script runs inside Redis.
+   */
+  commandsSentDuring(work: () => Promise<unknown>): Promise<number>;
 }
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "redis-server";
@@ -83,9 +86,21 @@ export async function startTestRedis(port?: number): Promise<TestRedis> {
     start,
     stop,
     keyCount: async () => (await command((client) => client.dbSize())) ?? 0,
-    commandsProcessed: async () => {
-      const info = (await command((client) => client.info("stats"))) ?? "";
-      return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? Number.NaN);
+    async commandsSentDuring(work) {
+      const monitor = connection();
+      monitor.on("error", () => {});
+      await monitor.connect();
+      let sent = 0;
+      // MONITOR names each command's client, and "lua" for a command a script ran.
+      await monitor.monitor((line) => {
+        if (!String(line).includes(" lua]")) sent++;
+      });
+      try {
+        await work();
+      } finally {
+        await monitor.close();
+      }
+      return sent;
     },
   };
 }
