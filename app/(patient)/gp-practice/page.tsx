@@ -1,26 +1,34 @@
 import type { Metadata } from "next";
+import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
 import { SummaryList } from "@/components/summary-list";
-import { requireAccess } from "@/lib/page-access";
+import { WarningCallout } from "@/components/warning-callout";
+import { contactDetailsFor } from "@/lib/contact-details";
+import { newReference } from "@/lib/log";
+import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
+import { readSurgery, requireApiSession } from "@/lib/nhs-record";
 import { patientPage, purposeSentence } from "@/lib/patient-pages";
 
 const PAGE = patientPage("/gp-practice");
 export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
+const REGISTER_URL = "https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/";
+
 export default async function GpPracticePage() {
-  const { patient } = await requireAccess(PAGE.path);
+  const active = await requireApiSession(PAGE.path);
+  const { patient } = active.session;
+  const contact = await contactDetailsFor(active);
+  const code = contact.shown ? patient.gpOdsCode : undefined;
+  // The Organisation Data Service adds the surgery's name, address and phone number; without
+  // them the page says what NHS login shared, as it always has.
+  const surgery = code ? await readSurgery(code, newReference()) : undefined;
   return (
     <PageMain heading={PAGE.title}>
-      {patient.gpOdsCode ? (
-        <>
-          <p>NHS login told us which GP surgery you are registered with.</p>
-          <SummaryList rows={[{ key: "GP surgery code", value: patient.gpOdsCode }]} />
-          <p>
-            This is the code the NHS gives each GP surgery, called an ODS code. Services use it to
-            find your surgery&apos;s details and to send information to the right place.
-          </p>
-        </>
+      {!contact.shown ? (
+        <ContactDetailsHidden because={contact.because} what="GP surgery" returnTo={PAGE.path} />
+      ) : code ? (
+        <Surgery code={code} surgery={surgery} />
       ) : (
         <InsetText>
           <p>
@@ -31,11 +39,79 @@ export default async function GpPracticePage() {
       )}
       <p>
         If you have moved or changed GP surgery,{" "}
-        <a href="https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/">
-          find out how to register with a GP surgery
-        </a>
-        .
+        <a href={REGISTER_URL}>find out how to register with a GP surgery</a>.
       </p>
     </PageMain>
+  );
+}
+
+function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryView> }) {
+  if (!surgery?.ok || !surgery.value.name) return <CodeOnly code={code} />;
+  const { name, address, phone, open } = surgery.value;
+  if (!open) {
+    return (
+      <WarningCallout heading="Your GP surgery has closed">
+        <p data-testid="gp-surgery-closed">
+          NHS records show that {name} ({code}) has closed. If you have not registered with another
+          GP surgery yet, you need to register with one to get NHS care.
+        </p>
+      </WarningCallout>
+    );
+  }
+  return (
+    <>
+      <p>You are registered with this GP surgery.</p>
+      <SummaryList
+        rows={[
+          { key: "Name", value: <span data-testid="gp-surgery-name">{name}</span> },
+          ...(address.length > 0
+            ? [
+                {
+                  key: "Address",
+                  value: (
+                    <span data-testid="gp-surgery-address">
+                      {address.map((line, index) => (
+                        <span key={index}>
+                          {index > 0 && <br />}
+                          {line}
+                        </span>
+                      ))}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+          ...(phone
+            ? [
+                {
+                  key: "Phone",
+                  value: (
+                    <a href={`tel:${phone.replace(/\s/g, "")}`} data-testid="gp-surgery-phone">
+                      {phone}
+                    </a>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <p className="nhsuk-body-s nhsuk-u-secondary-text-colour" data-testid="gp-surgery-code">
+        GP surgery code (ODS code): {code}
+      </p>
+    </>
+  );
+}
+
+/** What the page said before it could look surgeries up, and says when it cannot. */
+function CodeOnly({ code }: { code: string }) {
+  return (
+    <>
+      <p>NHS login told us which GP surgery you are registered with.</p>
+      <SummaryList rows={[{ key: "GP surgery code", value: code }]} />
+      <p>
+        This is the code the NHS gives each GP surgery, called an ODS code. Services use it to find
+        your surgery&apos;s details and to send information to the right place.
+      </p>
+    </>
   );
 }
