@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
-import { SummaryList } from "@/components/summary-list";
+import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import { WarningCallout } from "@/components/warning-callout";
 import { contactDetailsFor } from "@/lib/contact-details";
 import { newReference } from "@/lib/log";
@@ -48,56 +49,55 @@ export default async function GpPracticePage() {
 function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryView> }) {
   if (!surgery?.ok || !surgery.value.name) return <CodeOnly code={code} />;
   const { name, address, phone, open } = surgery.value;
+  const nameRow: SummaryListRow = {
+    key: "Name",
+    value: <span data-testid="gp-surgery-name">{name}</span>,
+  };
+  // The code stays, last: it means little to a person, but services and help desks ask for it.
+  const codeRow: SummaryListRow = { key: "GP surgery code", value: code };
   if (!open) {
     return (
-      <WarningCallout heading="Your GP surgery has closed">
-        <p data-testid="gp-surgery-closed">
-          NHS records show that {name} ({code}) has closed. If you have not registered with another
-          GP surgery yet, you need to register with one to get NHS care.
-        </p>
-      </WarningCallout>
+      <>
+        <WarningCallout heading="Your GP surgery has closed">
+          <p data-testid="gp-surgery-closed">
+            NHS records show that {name} has closed. If you have not registered with another GP
+            surgery yet, you need to register with one to get NHS care.
+          </p>
+        </WarningCallout>
+        <SummaryList rows={[nameRow, codeRow]} />
+      </>
     );
+  }
+  const rows: SummaryListRow[] = [nameRow];
+  if (address.length > 0) {
+    rows.push({
+      key: "Address",
+      value: (
+        <span data-testid="gp-surgery-address">
+          {address.map((line, index) => (
+            <Fragment key={index}>
+              {index > 0 && <br />}
+              {line}
+            </Fragment>
+          ))}
+        </span>
+      ),
+    });
+  }
+  if (phone) {
+    rows.push({
+      key: "Phone",
+      value: (
+        <a href={`tel:${phone.replace(/\s/g, "")}`} data-testid="gp-surgery-phone">
+          {phone}
+        </a>
+      ),
+    });
   }
   return (
     <>
       <p>You are registered with this GP surgery.</p>
-      <SummaryList
-        rows={[
-          { key: "Name", value: <span data-testid="gp-surgery-name">{name}</span> },
-          ...(address.length > 0
-            ? [
-                {
-                  key: "Address",
-                  value: (
-                    <span data-testid="gp-surgery-address">
-                      {address.map((line, index) => (
-                        <span key={index}>
-                          {index > 0 && <br />}
-                          {line}
-                        </span>
-                      ))}
-                    </span>
-                  ),
-                },
-              ]
-            : []),
-          ...(phone
-            ? [
-                {
-                  key: "Phone",
-                  value: (
-                    <a href={`tel:${phone.replace(/\s/g, "")}`} data-testid="gp-surgery-phone">
-                      {phone}
-                    </a>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      <p className="nhsuk-body-s nhsuk-u-secondary-text-colour" data-testid="gp-surgery-code">
-        GP surgery code (ODS code): {code}
-      </p>
+      <SummaryList rows={[...rows, codeRow]} />
     </>
   );
 }
