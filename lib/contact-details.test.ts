@@ -112,6 +112,12 @@ describe("contact details on a page", () => {
     });
   });
 
+  it("are shown where no API platform is configured, as before the portal could ask", async () => {
+    const active = await logIn("p9-restricted");
+    const unconfigured = { api: createNhsApiClient(undefined), slot: sessions };
+    expect(await contactDetailsFor(active, unconfigured)).toEqual({ shown: true });
+  });
+
   it("are shown below P9, where PDS cannot be asked, without calling anything", async () => {
     const active = await logIn("p5");
     const calls = platform();
