@@ -36,8 +36,14 @@ function platform(): Platform & { calls: () => string[] } {
   return { api, slot: sessions, calls: () => calls };
 }
 
-/** A person's session as a sign-in opens it, from the simulator's persona (and its id). */
-async function logIn(template: string): Promise<ActiveSession & { persona: string }> {
+interface Person {
+  persona: string;
+  /** The session as a page's request reads it: afresh each time, as each request does. */
+  page(): Promise<ActiveSession>;
+}
+
+/** A person's session as a sign-in opens it, from the simulator's persona. */
+async function logIn(template: string): Promise<Person> {
   const persona = await world.control.createPersona(template);
   const demographics = persona.demographics!;
   const patient: Patient = {
@@ -60,30 +66,35 @@ async function logIn(template: string): Promise<ActiveSession & { persona: strin
     authTime: Math.floor(Date.now() / 1000),
     nhsLogin: { idToken: await world.idTokenFor(persona.id, vtr) },
   });
-  const state = await sessions.read(cookie);
-  if (state.status !== "active") throw new Error("no session");
-  return { key: state.key, session: state.session, persona: persona.id };
+  return {
+    persona: persona.id,
+    async page() {
+      const state = await sessions.read(cookie);
+      if (state.status !== "active") throw new Error("no session");
+      return { key: state.key, session: state.session, apiSlot: state.platformToken };
+    },
+  };
 }
 
 describe("contact details on a page", () => {
   it("are shown to a P9 person once PDS has said their record is not restricted, asked once", async () => {
-    const active = await logIn("p9");
+    const person = await logIn("p9");
     const first = platform();
-    expect(await contactDetailsFor(active, first)).toEqual({ shown: true });
+    expect(await contactDetailsFor(await person.page(), first)).toEqual({ shown: true });
     expect(first.calls()).toEqual(["nhs-api-call pds"]);
     const later = platform();
-    expect(await contactDetailsFor(active, later)).toEqual({ shown: true });
+    expect(await contactDetailsFor(await person.page(), later)).toEqual({ shown: true });
     expect(later.calls(), "the session remembers").toEqual([]);
   });
 
   it("are never shown to a person whose record is restricted, on any later page either", async () => {
-    const active = await logIn("p9-restricted");
-    expect(await contactDetailsFor(active, platform())).toEqual({
+    const person = await logIn("p9-restricted");
+    expect(await contactDetailsFor(await person.page(), platform())).toEqual({
       shown: false,
       because: "restricted",
     });
     const later = platform();
-    expect(await contactDetailsFor(active, later)).toEqual({
+    expect(await contactDetailsFor(await person.page(), later)).toEqual({
       shown: false,
       because: "restricted",
     });
@@ -91,17 +102,18 @@ describe("contact details on a page", () => {
   });
 
   it("are not shown to a P9 person while PDS cannot say, and are once it can", async () => {
-    const active = await logIn("p9");
-    await world.control.injectFault({ persona: active.persona, fault: "pds_server_error" });
-    expect(await contactDetailsFor(active, platform())).toEqual({
+    const person = await logIn("p9");
+    await world.control.injectFault({ persona: person.persona, fault: "pds_server_error" });
+    expect(await contactDetailsFor(await person.page(), platform())).toEqual({
       shown: false,
       because: "unchecked",
     });
-    expect(await contactDetailsFor(active, platform())).toEqual({ shown: true });
+    expect(await contactDetailsFor(await person.page(), platform())).toEqual({ shown: true });
   });
 
   it("are not shown when the ID token has expired, and the person is asked to log in again", async () => {
-    const active = await logIn("p9");
+    const person = await logIn("p9");
+    const active = await person.page();
     const expired = {
       ...active,
       session: { ...active.session, nhsLogin: { idToken: "eyJhbGciOiJub25lIn0.eyJleHAiOjF9." } },
@@ -113,21 +125,21 @@ describe("contact details on a page", () => {
   });
 
   it("are shown where no API platform is configured, as before the portal could ask", async () => {
-    const active = await logIn("p9-restricted");
+    const person = await logIn("p9-restricted");
     const unconfigured = { api: createNhsApiClient(undefined), slot: sessions };
-    expect(await contactDetailsFor(active, unconfigured)).toEqual({ shown: true });
+    expect(await contactDetailsFor(await person.page(), unconfigured)).toEqual({ shown: true });
   });
 
   it("are shown below P9, where PDS cannot be asked, without calling anything", async () => {
-    const active = await logIn("p5");
+    const person = await logIn("p5");
     const calls = platform();
-    expect(await contactDetailsFor(active, calls)).toEqual({ shown: true });
+    expect(await contactDetailsFor(await person.page(), calls)).toEqual({ shown: true });
     expect(calls.calls()).toEqual([]);
   });
 
   it("are not shown when PDS has no record to show, and say so", async () => {
     for (const template of ["p9-not-in-pds", "p9-invalidated", "p9-superseded"]) {
-      expect(await contactDetailsFor(await logIn(template), platform())).toEqual({
+      expect(await contactDetailsFor(await (await logIn(template)).page(), platform())).toEqual({
         shown: false,
         because: "no-record",
       });
@@ -137,7 +149,8 @@ describe("contact details on a page", () => {
 
 describe("the NHS record read", () => {
   it("gives the page the record's view, and keeps whether it is restricted", async () => {
-    const active = await logIn("p9-record-differs");
+    const person = await logIn("p9-record-differs");
+    const active = await person.page();
     const record = await readNhsRecord(active, "K7QM-2XRD", platform());
     expect(record.ok && record.value).toMatchObject({
       restricted: false,
@@ -150,7 +163,8 @@ describe("the NHS record read", () => {
   });
 
   it("passes a failure on as it is, and keeps nothing", async () => {
-    const active = await logIn("p9-superseded");
+    const person = await logIn("p9-superseded");
+    const active = await person.page();
     const record = await readNhsRecord(active, "K7QM-2XRD", platform());
     expect(record.ok || record.failure.reason).toBe("superseded");
     expect(

@@ -36,7 +36,7 @@ export async function contactDetailsFor(
   if (active.session.patient.level !== "P9") return SHOWN;
   let known: boolean | undefined;
   try {
-    const session = apiSession(platform.slot, active.key, active.session.nhsLogin.idToken);
+    const session = apiSession(platform.slot, active.key, active.session.nhsLogin.idToken, active);
     known = await session.restricted();
   } catch {
     known = undefined;

@@ -104,6 +104,27 @@ function behavesAsTheSessionsApiSlot(name: string, makeStore: () => SessionStore
       expect(await after.restricted()).toBeUndefined();
     });
 
+    it("takes the slot from the page's read of the session, and asks the store under the lock", async () => {
+      const key = await openSession(sessions);
+      await apiSession(sessions, key, ID_TOKEN).rememberRestricted(false);
+      let reads = 0;
+      const counting = {
+        ...sessions,
+        readPlatformToken: (k: string) => {
+          reads += 1;
+          return sessions.readPlatformToken(k);
+        },
+      };
+      const found = { apiSlot: await sessions.readPlatformToken(key) };
+      const session = apiSession(counting, key, ID_TOKEN, found);
+      expect(await session.restricted()).toBe(false);
+      await session.rememberRestricted(false);
+      expect(reads, "nothing new to keep: no trip to the store").toBe(0);
+      await session.tokenSession.exclusive(() => session.tokenSession.tokens.write(token()));
+      expect(reads).toBe(1);
+      expect(await apiSession(sessions, key, ID_TOKEN).restricted()).toBe(false);
+    });
+
     it("runs one renewal at a time for the session", async () => {
       const key = await openSession(sessions);
       const { exclusive } = apiSession(sessions, key, ID_TOKEN).tokenSession;

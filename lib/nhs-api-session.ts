@@ -42,13 +42,35 @@ export interface ApiSession {
   rememberRestricted(restricted: boolean): Promise<void>;
 }
 
-export function apiSession(slot: ApiSlot, key: string, idToken: string): ApiSession {
+function parse(content: Record<string, unknown> | undefined): SlotContent {
+  const parsed = slotSchema.safeParse(content ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/**
+ * `found` is the slot as this request's read of the session found it (`SessionState`), which
+ * spares the first look a trip to the store; work under the lock always reads the store.
+ */
+export function apiSession(
+  slot: ApiSlot,
+  key: string,
+  idToken: string,
+  found?: { apiSlot: Record<string, unknown> | undefined },
+): ApiSession {
   /** The content as this request last read or wrote it. */
   let seen: SlotContent | undefined;
+  let snapshot = found && parse(found.apiSlot);
 
   async function read(): Promise<SlotContent> {
-    const parsed = slotSchema.safeParse((await slot.readPlatformToken(key)) ?? {});
-    seen = parsed.success ? parsed.data : {};
+    seen = parse(await slot.readPlatformToken(key));
+    return seen;
+  }
+
+  /** The request's snapshot the first time, the store after. */
+  async function look(): Promise<SlotContent> {
+    if (!snapshot) return read();
+    seen = snapshot;
+    snapshot = undefined;
     return seen;
   }
 
@@ -63,7 +85,7 @@ export function apiSession(slot: ApiSlot, key: string, idToken: string): ApiSess
       idToken,
       exclusive: (work) => slot.exclusive(key, work),
       tokens: {
-        read: async () => (await read()).token,
+        read: async () => (await look()).token,
         // Only ever called inside `exclusive` (lib/nhs-api), so nothing writes in between.
         write: async (token) => write({ ...(await read()), token }),
         // Called inside the lock and outside it (after a 401), so it cannot merge safely: it
@@ -73,7 +95,7 @@ export function apiSession(slot: ApiSlot, key: string, idToken: string): ApiSess
     },
 
     async restricted() {
-      return (await read()).restricted;
+      return (await look()).restricted;
     },
 
     async rememberRestricted(restricted) {

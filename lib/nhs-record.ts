@@ -22,6 +22,8 @@ import type { Session } from "./session/sessions";
 export interface ActiveSession {
   key: string;
   session: Session;
+  /** The session's API slot as the page's read of the session found it (empty: undefined). */
+  apiSlot: Record<string, unknown> | undefined;
 }
 
 /** The page's own check (`requireAccess`), and the session's key for calling APIs as the person. */
@@ -30,7 +32,7 @@ export async function requireApiSession(path: string): Promise<ActiveSession> {
   // The same read requireAccess made: currentSession is read once per request.
   const state = await currentSession();
   if (state.status !== "active") redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
-  return { key: state.key, session };
+  return { key: state.key, session, apiSlot: state.platformToken };
 }
 
 export interface Platform {
@@ -53,7 +55,7 @@ export async function readNhsRecord(
   const { patient, nhsLogin } = active.session;
   // NHS login shares an NHS number at P9 always; without one there is no record to read.
   if (!patient.nhsNumber) return { ok: false, failure: { reason: "not-found" } };
-  const session = apiSession(slot, active.key, nhsLogin.idToken);
+  const session = apiSession(slot, active.key, nhsLogin.idToken, active);
   const result = await api.readPatient({
     session: session.tokenSession,
     nhsNumber: patient.nhsNumber,
