@@ -87,6 +87,7 @@ test("where NHS login's details differ from the record, a note says which and wh
 test("a restricted person sees no address, phone, email or GP surgery on any page", async ({
   page,
 }) => {
+  test.slow(); // every page of the portal, three of them checked with axe
   const person = await newPersonDetails("p9-restricted");
   const { gpOdsCode } = person.demographics!;
   const secrets = [
