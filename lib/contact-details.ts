@@ -4,10 +4,10 @@
  *
  * Some people's NHS records are restricted because they must not be found. Only PDS can say so,
  * and only to a P9 log-in, so for a P9 person nothing is shown until PDS has said, once per
- * session (docs/decisions/0009). Below P9, or with no API platform configured, the portal cannot
+ * session (docs/decisions/0012). Below P9, or with no API platform configured, the portal cannot
  * know, and shows what NHS login shared.
  */
-import { newReference } from "./log";
+import { requestReference } from "./log";
 import type { ApiFailure } from "./nhs-api";
 import { apiSession } from "./nhs-api-session";
 import { portalPlatform, readNhsRecord, type ActiveSession, type Platform } from "./nhs-record";
@@ -44,7 +44,7 @@ export async function contactDetailsFor(
   if (known !== undefined) return known ? RESTRICTED : SHOWN;
 
   // The client logs a failure under this reference; the page degrades rather than fails.
-  const record = await readNhsRecord(active, newReference(), platform);
+  const record = await readNhsRecord(active, requestReference(), platform);
   if (record.ok) return record.value.restricted ? RESTRICTED : SHOWN;
   // A deployment without the API platform cannot ask, as below P9: what NHS login shared is shown.
   if (record.failure.reason === "not-configured") return SHOWN;

@@ -4,7 +4,7 @@
  * its record on the server (lib/session), sealed, never in a cookie, gone when the session ends:
  *
  * - the person's platform token, renewed one request at a time across instances;
- * - whether their NHS record is restricted, once PDS has said (docs/decisions/0009).
+ * - whether their NHS record is restricted, once PDS has said (docs/decisions/0012).
  */
 import { z } from "zod";
 import { getConfig } from "./config";

@@ -6,7 +6,7 @@ import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import { WarningCallout } from "@/components/warning-callout";
 import { contactDetailsFor } from "@/lib/contact-details";
-import { newReference } from "@/lib/log";
+import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
 import { readSurgery, requireApiSession } from "@/lib/nhs-record";
 import { patientPage, purposeSentence } from "@/lib/patient-pages";
@@ -23,7 +23,7 @@ export default async function GpPracticePage() {
   const code = contact.shown ? patient.gpOdsCode : undefined;
   // The Organisation Data Service adds the surgery's name, address and phone number; without
   // them the page says what NHS login shared, as it always has.
-  const surgery = code ? await readSurgery(code, newReference()) : undefined;
+  const surgery = code ? await readSurgery(code, requestReference()) : undefined;
   return (
     <PageMain heading={PAGE.title}>
       {!contact.shown ? (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageMain } from "@/components/page-main";
-import { newReference } from "@/lib/log";
+import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
 import { readNhsRecord, readSurgery, requireApiSession } from "@/lib/nhs-record";
 import { RecordDetails } from "./record-details";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: TITLE };
  */
 export default async function NhsRecordPage() {
   const active = await requireApiSession("/nhs-record");
-  const reference = newReference();
+  const reference = requestReference();
   const record = await readNhsRecord(active, reference);
   let surgery: ApiResult<SurgeryView> | undefined;
   if (record.ok && !record.value.restricted && record.value.gpOdsCode) {
