@@ -45,17 +45,15 @@ test("a P9 person sees their NHS record as PDS holds it, with their GP surgery's
   await expectAccessible(page);
 });
 
-test("the record is linked from the profile and from the header's account area", async ({
-  page,
-}) => {
+test("the record is linked from the profile and from the header's navigation", async ({ page }) => {
   const person = await newPersonDetails("p9");
   await logIn(page, person.id);
-  await page.getByTestId("nhs-record-link").click();
+  await page.getByTestId("what-you-can-do").getByRole("link", { name: "Your NHS record" }).click();
   await expect(page).toHaveURL(`${E2E.portal}/nhs-record`);
   await expect(heading(page)).toHaveText("Your NHS record");
   await page.goto("/gp-practice");
   await page
-    .getByRole("navigation", { name: "Account" })
+    .getByRole("navigation", { name: "Menu" })
     .getByRole("link", { name: "Your NHS record" })
     .click();
   await expect(page).toHaveURL(`${E2E.portal}/nhs-record`);

@@ -3,11 +3,12 @@ import { PageMain } from "@/components/page-main";
 import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
 import { readNhsRecord, readSurgery, requireApiSession } from "@/lib/nhs-record";
+import { patientPage, purposeSentence } from "@/lib/patient-pages";
 import { RecordDetails } from "./record-details";
 import { RecordProblem } from "./record-problem";
 
-const TITLE = "Your NHS record";
-export const metadata: Metadata = { title: TITLE };
+const PAGE = patientPage("/nhs-record");
+export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
 /**
  * The person's details as the Personal Demographics Service holds them, read as the person
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: TITLE };
  * a page of the portal: a failure is a message in it, with a reference in the log.
  */
 export default async function NhsRecordPage() {
-  const active = await requireApiSession("/nhs-record");
+  const active = await requireApiSession(PAGE.path);
   const reference = requestReference();
   const record = await readNhsRecord(active, reference);
   let surgery: ApiResult<SurgeryView> | undefined;
@@ -24,7 +25,7 @@ export default async function NhsRecordPage() {
     surgery = await readSurgery(record.value.gpOdsCode, reference);
   }
   return (
-    <PageMain heading={TITLE}>
+    <PageMain heading={PAGE.title}>
       {record.ok ? (
         <RecordDetails record={record.value} {...(surgery?.ok ? { surgery: surgery.value } : {})} />
       ) : (
