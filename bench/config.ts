@@ -53,6 +53,8 @@ export const BENCH = {
     concurrency: 4,
     concurrentSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),
   },
+  /** Sign-ins, each followed by a first and a second visit to the record page. */
+  nhsRecord: { samples: positiveNumber("BENCH_NHS_RECORD_SAMPLES", 40) },
   memory: {
     requests: positiveNumber("BENCH_MEMORY_REQUESTS", 10_000),
     /** Each batch signs in afresh: the portal rewrites a session cookie once a minute old. */

@@ -2,6 +2,7 @@
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { MemoryResult } from "./memory";
+import type { RecordPageTimes } from "./nhs-record";
 import type { PageWeight } from "./page-weight";
 
 export interface SignInSummary {
@@ -40,6 +41,7 @@ export interface ServerResults {
   /** The same ratio from the server's CPU time per request: steadier on a shared machine. */
   profileToStartCpuRatio: number;
   signIn: SignInSummary[];
+  nhsRecord: RecordPageTimes;
   pageWeight: PageWeight[];
   memory: MemoryResult;
   /** The same portal with its sessions in Redis, as deployments with several instances run. */
@@ -225,6 +227,19 @@ function serverSections(server: ServerResults): string[] {
           String(run.completed),
           String(run.failed),
         ]),
+      ),
+
+    `**Your NHS record** (${server.nhsRecord.samples} sign-ins, each followed by two visits ` +
+      "to `/nhs-record`, one at a time; p50 / p95 in ms)\n\n" +
+      table(
+        ["first visit (token exchange, PDS, ODS)", "later visit (PDS, ODS)", "the exchange's cost"],
+        [
+          [
+            `${whole(server.nhsRecord.coldP50Ms)} / ${whole(server.nhsRecord.coldP95Ms)}`,
+            `${whole(server.nhsRecord.warmP50Ms)} / ${whole(server.nhsRecord.warmP95Ms)}`,
+            `${whole(server.nhsRecord.exchangeP50Ms)} / ${whole(server.nhsRecord.exchangeP95Ms)}`,
+          ],
+        ],
       ),
 
     "**Client JavaScript per page** (files Chromium loads, KB as sent / KB uncompressed)\n\n" +

@@ -11,6 +11,7 @@ import { BENCH } from "./config";
 import { runLighthouse, type LighthouseResult } from "./lighthouse";
 import { load, warmUp, type LoadResult, type LoadTarget } from "./load";
 import { measureMemory } from "./memory";
+import { timeRecordPage, visitRecord } from "./nhs-record";
 import { weighPages } from "./page-weight";
 import {
   markdown,
@@ -129,7 +130,7 @@ const ALLOWED_WHEN_LOGGED_IN = [
   "components/session-timeout.tsx -> ./timeout-warning",
 ];
 /** Pages weighed with a session, which may also ship the timeout warning. */
-const LOGGED_IN_PAGES = ["/profile"];
+const LOGGED_IN_PAGES = ["/profile", "/nhs-record"];
 
 function serverTargets(
   {
@@ -333,6 +334,11 @@ async function serverBenchmarks(
       path: "/profile",
       session: { name: SESSION_COOKIE, value: session.sessionValue },
     },
+    {
+      name: "NHS record",
+      path: "/nhs-record",
+      session: { name: SESSION_COOKIE, value: session.sessionValue },
+    },
     { name: "auth page", path: "/auth/logged-out" },
     { name: "not found (smallest page)", path: "/bench-no-such-page", baseline: true },
   ]);
@@ -361,6 +367,24 @@ async function serverBenchmarks(
       expectedStatus: 303,
     }),
   ];
+  console.log(`NHS record page: ${BENCH.nhsRecord.samples} sign-ins, each with two visits…`);
+  const nhsRecord = await timeRecordPage(portal.url, BENCH.persona, BENCH.nhsRecord.samples);
+  console.log(
+    `  first visit p50 ${Math.round(nhsRecord.coldP50Ms)} ms, later visits p50 ${Math.round(nhsRecord.warmP50Ms)} ms`,
+  );
+  // The record under load with a warm token: the session's first visit has exchanged it.
+  const recordCookie = (await signIn(portal.url, BENCH.persona)).cookie;
+  await visitRecord(portal.url, recordCookie);
+  loads.push(
+    await measureLoad(portal, {
+      name: "NHS record, warm token",
+      path: "/nhs-record",
+      cookie: recordCookie,
+      expectedStatus: 200,
+    }),
+  );
+  // Status 200 is also the page's own failure message: check it still shows the record.
+  await visitRecord(portal.url, recordCookie);
   const ratio = profile.requestsPerSecond / start.requestsPerSecond;
   const cpuRatio = start.serverCpuMsPerRequest / profile.serverCpuMsPerRequest;
 
@@ -396,6 +420,7 @@ async function serverBenchmarks(
     profileToStartRatio: ratio,
     profileToStartCpuRatio: cpuRatio,
     signIn: signIns,
+    nhsRecord,
     pageWeight,
     memory,
   };

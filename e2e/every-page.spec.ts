@@ -51,7 +51,11 @@ const LOGGED_IN_P5: Visit[] = [
   ...errorPages("/gp-online-services"),
 ];
 
-const LOGGED_IN_P9: Visit[] = [{ path: "/profile" }, { path: "/gp-online-services" }];
+const LOGGED_IN_P9: Visit[] = [
+  { path: "/profile" },
+  { path: "/gp-online-services" },
+  { path: "/nhs-record" },
+];
 
 /** A person NHS login knows only by email and phone: the header shows their email address. */
 const LOGGED_IN_P0: Visit[] = [

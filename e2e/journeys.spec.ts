@@ -124,6 +124,7 @@ test("from the profile, a P9 person reaches every page by following links alone"
   const pages = [
     { link: "Your GP surgery", url: "/gp-practice" },
     { link: "GP online services", url: "/gp-online-services" },
+    { link: "Your NHS record", url: "/nhs-record" },
   ];
   for (const { link, url } of pages) {
     await page.getByTestId("what-you-can-do").getByRole("link", { name: link }).click();

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { cookieCodec } from "../lib/session/codec";
+import { nationalPhoneNumber } from "../simulator/api-platform/patients";
 import { E2E } from "./support/environment";
 import { logIn, newPerson, newPersonDetails } from "./support/nhs-login";
 import { portalLogText } from "./support/portal-log";
@@ -188,6 +189,12 @@ test("the portal's log holds no tokens, codes or details about the person", asyn
   await logIn(page, person.id);
   const returned = new URL((await callback).url()).searchParams;
   await expect.poll(() => portalLogText(E2E.portal)).toMatch(/"event":"sign-in"/);
+  // Their NHS record too: a token exchange, PDS and ODS, each call logged for operators.
+  await page.goto("/nhs-record");
+  const address = (await page.getByTestId("record-address").innerText()).split("\n");
+  await expect
+    .poll(async () => (await portalLogText(E2E.portal)).match(/"event":"nhs-api-call"/g)?.length)
+    .toBeGreaterThan(0);
 
   const log = await portalLogText(E2E.portal);
   const demographics = person.demographics!;
@@ -195,8 +202,11 @@ test("the portal's log holds no tokens, codes or details about the person", asyn
     person.sub,
     person.email,
     person.phoneNumber,
+    nationalPhoneNumber(person.phoneNumber),
     demographics.nhsNumber,
     demographics.familyName,
+    demographics.birthdate,
+    ...address,
     returned.get("code")!,
     returned.get("state")!,
   ]) {

@@ -19,6 +19,10 @@ test.describe.configure({ mode: "serial" });
 let redis: TestRedis;
 test.beforeAll(async () => {
   redis = await startTestRedis(REDIS.outage.port);
+  // The instance started before its Redis: wait until it has connected, as a load balancer would.
+  await expect
+    .poll(async () => (await fetch(`${portal}/api/health/ready`)).status, { timeout: 20_000 })
+    .toBe(200);
 });
 test.afterAll(async () => {
   await redis.stop();

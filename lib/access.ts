@@ -13,6 +13,7 @@ const GATED_ROUTES: ReadonlyArray<readonly [path: string, level: Level]> = [
   ["/profile", "P0"],
   ["/gp-practice", "P5"],
   ["/gp-online-services", "P9"],
+  ["/nhs-record", "P9"],
 ];
 
 /**

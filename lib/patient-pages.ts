@@ -35,6 +35,11 @@ const PAGES: ReadonlyArray<Omit<PatientPage, "level">> = [
     title: "GP online services",
     purpose: "check whether this service can connect to your GP online services account",
   },
+  {
+    path: "/nhs-record",
+    title: "Your NHS record",
+    purpose: "see what your NHS record says about you, such as your address and GP surgery",
+  },
 ];
 
 function levelOf(path: string): Level {

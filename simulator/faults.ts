@@ -19,6 +19,7 @@ export const ID_TOKEN_FAULTS = [
   "id_token_wrong_iss",
   "id_token_wrong_aud",
   "id_token_expired",
+  "id_token_short_lived",
   "id_token_iat_in_future",
   "id_token_bad_signature",
   "id_token_alg_none",

@@ -8,6 +8,8 @@ import { KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
 
 export const ID_TOKEN_TTL_SECONDS = 60 * 60;
 export const ACCESS_TOKEN_TTL_SECONDS = 5 * 60;
+/** An ID token near the end of its hour: good for a log-in, too close to expiry for an API token. */
+const SHORT_LIVED_SECONDS = 20;
 
 /** NHS login's trust mark URL for an issuer. */
 export function trustmarkUrl(issuer: string): string {
@@ -74,7 +76,7 @@ export async function mintIdToken(
   let iat = nowSeconds();
   if (fault === "id_token_expired") iat -= 2 * ID_TOKEN_TTL_SECONDS;
   if (fault === "id_token_iat_in_future") iat += ID_TOKEN_TTL_SECONDS;
-  const exp = iat + ID_TOKEN_TTL_SECONDS;
+  const exp = iat + (fault === "id_token_short_lived" ? SHORT_LIVED_SECONDS : ID_TOKEN_TTL_SECONDS);
   const jti = randomUUID();
 
   const payload: JWTPayload = {

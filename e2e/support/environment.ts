@@ -53,6 +53,7 @@ export const sharedPortalEnv = {
   AUTH_SECRET: "e2e-only-secret-not-for-any-real-deployment-000",
   SERVICE_NAME: "Patient portal",
   NHS_LOGIN_TIMEOUT_MS: "3000",
+  NHS_API_TIMEOUT_MS: "3000",
 };
 
 export const E2E = {

@@ -141,7 +141,7 @@ describe("sessions", () => {
   });
 
   it("keeps the API platform's token sealed with the session, and only its own", async () => {
-    const { key } = await sessions.open(signIn());
+    const { key, cookie } = await sessions.open(signIn());
     const other = await sessions.open(signIn());
     const token = { accessToken: "platform-access-token", expiresAt: Date.now() + 600_000 };
     await sessions.writePlatformToken(key, token);
@@ -151,6 +151,9 @@ describe("sessions", () => {
     // A token sealed for one session is worthless under another's key.
     await store.writePlatformToken(other.key, await store.readPlatformToken(key));
     expect(await sessions.readPlatformToken(other.key)).toBeUndefined();
+    // A page's read of the session brings the slot with it, opened the same way.
+    expect(await sessions.read(cookie)).toMatchObject({ status: "active", platformToken: token });
+    expect(await sessions.read(other.cookie)).not.toHaveProperty("platformToken");
     await sessions.writePlatformToken(key, undefined);
     expect(await sessions.readPlatformToken(key)).toBeUndefined();
   });

@@ -49,6 +49,8 @@ export type SessionState =
       /** When the session ends unless there is activity (never after the absolute limit). */
       idleExpiresAt: number;
       notice?: Notice;
+      /** The API platform's slot as this read found it: what `readPlatformToken` would answer. */
+      platformToken?: Record<string, unknown>;
     }
   | { status: "ended"; reason: EndReason }
   /** The session store could not be reached: whether there is a session is unknown. */
@@ -122,6 +124,14 @@ export function createSessions(options: {
     return { sid: payload.sid, level: payload.level, signedInAt: payload.signedInAt };
   }
 
+  /** A slot sealed for another key (copied in the store) opens as nothing. */
+  function openPlatformToken(key: string, sealed: string | undefined) {
+    const opened = sealed ? records.decode(sealed) : null;
+    return opened?.key === key && typeof opened.token === "object" && opened.token !== null
+      ? (opened.token as Record<string, unknown>)
+      : undefined;
+  }
+
   const pastAbsoluteLimit = (envelope: Envelope, now: number) =>
     now - envelope.signedInAt >= limits.maxAgeSeconds;
 
@@ -169,12 +179,15 @@ export function createSessions(options: {
       // Sealed with another secret, or moved to another key: not this session's record.
       if (!sealed || sealed.key !== key) return { status: "none" };
       const { content } = sealed;
+      // The store reads the slot with the record: a page that needs it asks the store only once.
+      const platformToken = openPlatformToken(key, stored.platformToken);
       return {
         status: "active",
         key,
         session: { ...content, signedInAt: stored.signedInAt, lastActiveAt: stored.lastActiveAt },
         idleExpiresAt: idleDeadline(stored.signedInAt, stored.lastActiveAt, limits),
         ...(isNotice(stored.notice) ? { notice: stored.notice } : {}),
+        ...(platformToken ? { platformToken } : {}),
       };
     },
 
@@ -188,13 +201,7 @@ export function createSessions(options: {
     end: (key, reason) => store.end(key, reason),
     endEverywhere: (sub) => store.endAll(accountOf(sub), "everywhere"),
 
-    async readPlatformToken(key) {
-      const sealed = await store.readPlatformToken(key);
-      const opened = sealed ? records.decode(sealed) : null;
-      return opened?.key === key && typeof opened.token === "object" && opened.token !== null
-        ? (opened.token as Record<string, unknown>)
-        : undefined;
-    },
+    readPlatformToken: async (key) => openPlatformToken(key, await store.readPlatformToken(key)),
     writePlatformToken: (key, token) =>
       store.writePlatformToken(key, token && records.encode({ key, token }, lifetime)),
     exclusive: (key, work) => store.exclusive(key, work),

@@ -36,6 +36,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   if (
     current.status === "active" &&
     !assertion &&
+    params.get("renew") === null &&
     meetsLevel(current.session.patient.level, level)
   ) {
     return redirect(request, returnTo);

@@ -191,6 +191,11 @@ describe("ID token faults", () => {
   it("id_token_expired", async () => {
     expect((await idTokenWith("id_token_expired")).claims.exp).toBeLessThan(Date.now() / 1000);
   });
+  it("id_token_short_lived", async () => {
+    const { claims, token } = await idTokenWith("id_token_short_lived");
+    expect(claims.exp! - claims.iat!).toBe(20);
+    expect(await verifies(token)).toBe(true);
+  });
   it("id_token_iat_in_future", async () => {
     expect((await idTokenWith("id_token_iat_in_future")).claims.iat).toBeGreaterThan(
       Date.now() / 1000 + 600,

@@ -1,26 +1,35 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
+import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
-import { SummaryList } from "@/components/summary-list";
-import { requireAccess } from "@/lib/page-access";
+import { SummaryList, type SummaryListRow } from "@/components/summary-list";
+import { WarningCallout } from "@/components/warning-callout";
+import { contactDetailsFor } from "@/lib/contact-details";
+import { requestReference } from "@/lib/log";
+import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
+import { readSurgery, requireApiSession } from "@/lib/nhs-record";
 import { patientPage, purposeSentence } from "@/lib/patient-pages";
 
 const PAGE = patientPage("/gp-practice");
 export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
+const REGISTER_URL = "https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/";
+
 export default async function GpPracticePage() {
-  const { patient } = await requireAccess(PAGE.path);
+  const active = await requireApiSession(PAGE.path);
+  const { patient } = active.session;
+  const contact = await contactDetailsFor(active);
+  const code = contact.shown ? patient.gpOdsCode : undefined;
+  // The Organisation Data Service adds the surgery's name, address and phone number; without
+  // them the page says what NHS login shared, as it always has.
+  const surgery = code ? await readSurgery(code, requestReference()) : undefined;
   return (
     <PageMain heading={PAGE.title}>
-      {patient.gpOdsCode ? (
-        <>
-          <p>NHS login told us which GP surgery you are registered with.</p>
-          <SummaryList rows={[{ key: "GP surgery code", value: patient.gpOdsCode }]} />
-          <p>
-            This is the code the NHS gives each GP surgery, called an ODS code. Services use it to
-            find your surgery&apos;s details and to send information to the right place.
-          </p>
-        </>
+      {!contact.shown ? (
+        <ContactDetailsHidden because={contact.because} what="GP surgery" returnTo={PAGE.path} />
+      ) : code ? (
+        <Surgery code={code} surgery={surgery} />
       ) : (
         <InsetText>
           <p>
@@ -31,11 +40,78 @@ export default async function GpPracticePage() {
       )}
       <p>
         If you have moved or changed GP surgery,{" "}
-        <a href="https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/">
-          find out how to register with a GP surgery
-        </a>
-        .
+        <a href={REGISTER_URL}>find out how to register with a GP surgery</a>.
       </p>
     </PageMain>
+  );
+}
+
+function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryView> }) {
+  if (!surgery?.ok || !surgery.value.name) return <CodeOnly code={code} />;
+  const { name, address, phone, open } = surgery.value;
+  const nameRow: SummaryListRow = {
+    key: "Name",
+    value: <span data-testid="gp-surgery-name">{name}</span>,
+  };
+  // The code stays, last: it means little to a person, but services and help desks ask for it.
+  const codeRow: SummaryListRow = { key: "GP surgery code", value: code };
+  if (!open) {
+    return (
+      <>
+        <WarningCallout heading="Your GP surgery has closed">
+          <p data-testid="gp-surgery-closed">
+            NHS records show that {name} has closed. If you have not registered with another GP
+            surgery yet, you need to register with one to get NHS care.
+          </p>
+        </WarningCallout>
+        <SummaryList rows={[nameRow, codeRow]} />
+      </>
+    );
+  }
+  const rows: SummaryListRow[] = [nameRow];
+  if (address.length > 0) {
+    rows.push({
+      key: "Address",
+      value: (
+        <span data-testid="gp-surgery-address">
+          {address.map((line, index) => (
+            <Fragment key={index}>
+              {index > 0 && <br />}
+              {line}
+            </Fragment>
+          ))}
+        </span>
+      ),
+    });
+  }
+  if (phone) {
+    rows.push({
+      key: "Phone",
+      value: (
+        <a href={`tel:${phone.replace(/\s/g, "")}`} data-testid="gp-surgery-phone">
+          {phone}
+        </a>
+      ),
+    });
+  }
+  return (
+    <>
+      <p>You are registered with this GP surgery.</p>
+      <SummaryList rows={[...rows, codeRow]} />
+    </>
+  );
+}
+
+/** What the page said before it could look surgeries up, and says when it cannot. */
+function CodeOnly({ code }: { code: string }) {
+  return (
+    <>
+      <p>NHS login told us which GP surgery you are registered with.</p>
+      <SummaryList rows={[{ key: "GP surgery code", value: code }]} />
+      <p>
+        This is the code the NHS gives each GP surgery, called an ODS code. Services use it to find
+        your surgery&apos;s details and to send information to the right place.
+      </p>
+    </>
   );
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
+import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
 import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { Patient } from "@/lib/nhs-login/claims";
-import { requireAccess } from "@/lib/page-access";
+import { contactDetailsFor } from "@/lib/contact-details";
+import { requireApiSession } from "@/lib/nhs-record";
 import {
   describeLevel,
   displayName,
@@ -22,7 +24,9 @@ export const metadata: Metadata = { title: PAGE.title, description: purposeSente
 const NOT_SHARED = "Not shared yet";
 
 export default async function ProfilePage() {
-  const { patient } = await requireAccess(PAGE.path);
+  const active = await requireApiSession(PAGE.path);
+  const { patient } = active.session;
+  const contact = await contactDetailsFor(active);
   const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
   const rows: SummaryListRow[] = [
     { key: "Name", value: name || NOT_SHARED },
@@ -34,11 +38,15 @@ export default async function ProfilePage() {
       key: "NHS number",
       value: patient.nhsNumber ? formatNhsNumber(patient.nhsNumber) : NOT_SHARED,
     },
-    { key: "Email address", value: patient.email ?? NOT_SHARED },
-    {
-      key: "Mobile phone number",
-      value: patient.phoneNumber ? formatPhoneNumber(patient.phoneNumber) : NOT_SHARED,
-    },
+    ...(contact.shown
+      ? [
+          { key: "Email address", value: patient.email ?? NOT_SHARED },
+          {
+            key: "Mobile phone number",
+            value: patient.phoneNumber ? formatPhoneNumber(patient.phoneNumber) : NOT_SHARED,
+          },
+        ]
+      : []),
     { key: "Identity verification", value: describeLevel(patient.level) },
   ];
   return (
@@ -47,6 +55,13 @@ export default async function ProfilePage() {
         These are the details NHS login shared with us about {displayName(patient)}.
       </p>
       <SummaryList rows={rows} />
+      {!contact.shown && (
+        <ContactDetailsHidden
+          because={contact.because}
+          what="email address and phone number"
+          returnTo={PAGE.path}
+        />
+      )}
       {patient.level === "P0" && <NotSharedYet patient={patient} />}
       <h2>What you can do</h2>
       <WhatYouCanDo patient={patient} />

@@ -1,0 +1,51 @@
+import type { ContactDetails } from "@/lib/contact-details";
+import { logInAgainHref } from "@/lib/nhs-record";
+import { InsetText } from "./inset-text";
+
+type Hidden = Extract<ContactDetails, { shown: false }>;
+
+export type ContactDetailsHiddenProps = {
+  because: Hidden["because"];
+  /** What is not shown, e.g. "GP surgery". */
+  what: string;
+  /** The page to come back to after logging in again. */
+  returnTo: string;
+};
+
+/**
+ * Said in place of contact or location details a page may not show (lib/contact-details.ts).
+ * For a restricted record the words say only that the record is protected: nothing about where
+ * the person is, or why.
+ */
+export function ContactDetailsHidden({ because, what, returnTo }: ContactDetailsHiddenProps) {
+  return (
+    <InsetText>
+      {because === "restricted" && (
+        <>
+          <p data-testid="contact-details-hidden" data-reason={because}>
+            Your NHS record has extra protection, so we do not show your {what} online.
+          </p>
+          <p>If you think this is wrong, speak to your GP surgery.</p>
+        </>
+      )}
+      {because === "unchecked" && (
+        <p data-testid="contact-details-hidden" data-reason={because}>
+          We cannot show your {what} at the moment, because we could not check your NHS record. Try
+          again later.
+        </p>
+      )}
+      {because === "no-record" && (
+        <p data-testid="contact-details-hidden" data-reason={because}>
+          We cannot show your {what}, because we could not find your NHS record.{" "}
+          <a href="/nhs-record">Find out more about your NHS record</a>.
+        </p>
+      )}
+      {because === "login-expired" && (
+        <p data-testid="contact-details-hidden" data-reason={because}>
+          To see your {what}, <a href={logInAgainHref(returnTo)}>log in again</a>. For your
+          security, we check your NHS record only within an hour of your log-in.
+        </p>
+      )}
+    </InsetText>
+  );
+}

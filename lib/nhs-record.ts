@@ -1,0 +1,91 @@
+/**
+ * What the portal's pages read from NHS England's APIs: the person's NHS record (PDS, as the
+ * person) and a GP surgery (ODS). Each read takes the reference its page shows if it fails; the
+ * client logs the call under it.
+ */
+import { redirect } from "next/navigation";
+import { log } from "./log";
+import {
+  nhsRecordView,
+  surgeryView,
+  type ApiResult,
+  type NhsApiClient,
+  type NhsRecordView,
+  type SurgeryView,
+} from "./nhs-api";
+import { apiSession, nhsApi, type ApiSlot } from "./nhs-api-session";
+import { requireAccess } from "./page-access";
+import { currentSession, sessions } from "./session/current";
+import type { Session } from "./session/sessions";
+
+/** A logged-in person's session and the store's key for it, under which its API slot is kept. */
+export interface ActiveSession {
+  key: string;
+  session: Session;
+  /** The session's API slot as the page's read of the session found it (empty: undefined). */
+  apiSlot: Record<string, unknown> | undefined;
+}
+
+/** The page's own check (`requireAccess`), and the session's key for calling APIs as the person. */
+export async function requireApiSession(path: string): Promise<ActiveSession> {
+  const session = await requireAccess(path);
+  // The same read requireAccess made: currentSession is read once per request.
+  const state = await currentSession();
+  if (state.status !== "active") redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
+  return { key: state.key, session, apiSlot: state.platformToken };
+}
+
+export interface Platform {
+  api: NhsApiClient;
+  slot: ApiSlot;
+}
+
+/** The process's client and session store. */
+export const portalPlatform = (): Platform => ({ api: nhsApi(), slot: sessions() });
+
+/**
+ * The person's NHS record as they may see it. Whether it is restricted is kept in the session,
+ * for the pages that show contact details from NHS login.
+ */
+export async function readNhsRecord(
+  active: ActiveSession,
+  reference: string,
+  { api, slot }: Platform = portalPlatform(),
+): Promise<ApiResult<NhsRecordView>> {
+  const { patient, nhsLogin } = active.session;
+  // NHS login shares an NHS number at P9 always; without one there is no record to read.
+  if (!patient.nhsNumber) return { ok: false, failure: { reason: "not-found" } };
+  const session = apiSession(slot, active.key, nhsLogin.idToken, active);
+  const result = await api.readPatient({
+    session: session.tokenSession,
+    nhsNumber: patient.nhsNumber,
+    reference,
+  });
+  if (!result.ok) return result;
+  const view = nhsRecordView(result.value, patient);
+  try {
+    await session.rememberRestricted(view.restricted);
+  } catch {
+    // Not kept: the next page that needs to know asks PDS again, and shows nothing until then.
+    log("warn", "nhs-record-restriction-not-kept", { reference });
+  }
+  return { ok: true, value: view };
+}
+
+/** A GP surgery's name, address and phone number from the Organisation Data Service. */
+export async function readSurgery(
+  odsCode: string,
+  reference: string,
+  api: NhsApiClient = nhsApi(),
+): Promise<ApiResult<SurgeryView>> {
+  const result = await api.readOrganization({ odsCode, reference });
+  return result.ok ? { ok: true, value: surgeryView(result.value) } : result;
+}
+
+/**
+ * A new log-in for a person who is logged in, to get a fresh ID token from NHS login (its own
+ * session usually spares them entering anything); then back to `path`.
+ */
+export function logInAgainHref(path: string): string {
+  return `/auth/sign-in?${new URLSearchParams({ returnTo: path, renew: "1" })}`;
+}
