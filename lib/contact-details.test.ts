@@ -71,7 +71,7 @@ async function logIn(template: string): Promise<Person> {
     async page() {
       const state = await sessions.read(cookie);
       if (state.status !== "active") throw new Error("no session");
-      return { key: state.key, session: state.session, apiSlot: state.platformToken };
+      return { key: state.key, session: state.session, apiSlot: state.apiSlot };
     },
   };
 }

@@ -86,7 +86,7 @@ function behavesAsTheSessionsApiSlot(name: string, makeStore: () => SessionStore
         { restricted: "yes" },
         { accessToken: "a bare token, not in the slot's shape", expiresAt: Date.now() + 60_000 },
       ]) {
-        await sessions.writePlatformToken(key, content);
+        await sessions.writeApiSlot(key, content);
         const session = apiSession(sessions, key, ID_TOKEN);
         expect(await session.tokenSession.tokens.read()).toBeUndefined();
         expect(await session.restricted()).toBeUndefined();
@@ -110,12 +110,12 @@ function behavesAsTheSessionsApiSlot(name: string, makeStore: () => SessionStore
       let reads = 0;
       const counting = {
         ...sessions,
-        readPlatformToken: (k: string) => {
+        readApiSlot: (k: string) => {
           reads += 1;
-          return sessions.readPlatformToken(k);
+          return sessions.readApiSlot(k);
         },
       };
-      const found = { apiSlot: await sessions.readPlatformToken(key) };
+      const found = { apiSlot: await sessions.readApiSlot(key) };
       const session = apiSession(counting, key, ID_TOKEN, found);
       expect(await session.restricted()).toBe(false);
       await session.rememberRestricted(false);

@@ -17,7 +17,7 @@ import {
 import type { Sessions } from "./session/sessions";
 
 /** The part of the session store this module uses: the session's API slot and its lock. */
-export type ApiSlot = Pick<Sessions, "readPlatformToken" | "writePlatformToken" | "exclusive">;
+export type ApiSlot = Pick<Sessions, "readApiSlot" | "writeApiSlot" | "exclusive">;
 
 const platformTokenSchema = z.object({
   accessToken: z.string().min(1),
@@ -62,7 +62,7 @@ export function apiSession(
   let snapshot = found && parse(found.apiSlot);
 
   async function read(): Promise<SlotContent> {
-    seen = parse(await slot.readPlatformToken(key));
+    seen = parse(await slot.readApiSlot(key));
     return seen;
   }
 
@@ -76,7 +76,7 @@ export function apiSession(
 
   async function write(content: SlotContent): Promise<void> {
     const empty = content.token === undefined && content.restricted === undefined;
-    await slot.writePlatformToken(key, empty ? undefined : content);
+    await slot.writeApiSlot(key, empty ? undefined : content);
     seen = content;
   }
 

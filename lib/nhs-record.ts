@@ -32,7 +32,7 @@ export async function requireApiSession(path: string): Promise<ActiveSession> {
   // The same read requireAccess made: currentSession is read once per request.
   const state = await currentSession();
   if (state.status !== "active") redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
-  return { key: state.key, session, apiSlot: state.platformToken };
+  return { key: state.key, session, apiSlot: state.apiSlot };
 }
 
 export interface Platform {

@@ -74,15 +74,15 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
       }
       return { status: "active", session: current };
     },
-    async readPlatformToken(key) {
+    async readApiSlot(key) {
       const entry = entries.get(key);
-      return entry && "session" in entry ? entry.session.platformToken : undefined;
+      return entry && "session" in entry ? entry.session.apiSlot : undefined;
     },
-    async writePlatformToken(key, sealed) {
+    async writeApiSlot(key, sealed) {
       const entry = entries.get(key);
       if (!entry || !("session" in entry)) return;
-      const session = { ...entry.session, platformToken: sealed };
-      if (sealed === undefined) delete session.platformToken;
+      const session = { ...entry.session, apiSlot: sealed };
+      if (sealed === undefined) delete session.apiSlot;
       remember(key, session);
     },
     exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {

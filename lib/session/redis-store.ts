@@ -19,14 +19,13 @@ import {
  * Sessions in Redis (or Valkey), shared by every instance of the portal. The layout:
  *
  *   portal:session:<key>   a hash: account, signedInAt, lastActiveAt, data (sealed), notice,
- *                          platformToken (sealed);
- *                          it expires on its own at the session's idle deadline, which each
+ *                          api (sealed: the API platform's token and what PDS said); it expires on its own at the session's idle deadline, which each
  *                          request moves on, never past the absolute limit. A session ended on
  *                          purpose is replaced by a hash holding only `ended` (the reason),
  *                          for as long as the session could have idled.
  *   portal:account:<hash>  a set of the session keys of one NHS login account, for "log out
  *                          of all devices"; it expires twelve hours after its newest session.
- *   portal:lock:<key>      held while one request renews the session's platform token.
+ *   portal:lock:<key>      held while one request renews the session's API platform token.
  *
  * Every read-and-write is one Lua script, so two requests of one session cannot interleave.
  * The scripts name keys they derive, so this is for a single Redis (with replicas or
@@ -43,7 +42,7 @@ export const SESSION_STORE_TIMEOUT_MS = 2_000;
 const TOUCH = defineScript({
   NUMBER_OF_KEYS: 1,
   SCRIPT: `
-    local f = redis.call('HMGET', KEYS[1], 'ended', 'account', 'signedInAt', 'lastActiveAt', 'data', 'notice', 'platformToken')
+    local f = redis.call('HMGET', KEYS[1], 'ended', 'account', 'signedInAt', 'lastActiveAt', 'data', 'notice', 'api')
     if f[1] then return {'ended', f[1]} end
     if not f[5] then return {'missing'} end
     local now, idle, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -126,12 +125,12 @@ const END_ALL = defineScript({
   transformReply: undefined as unknown as () => number,
 });
 
-const SET_PLATFORM_TOKEN = defineScript({
+const SET_API_SLOT = defineScript({
   NUMBER_OF_KEYS: 1,
   SCRIPT: `
     if redis.call('HEXISTS', KEYS[1], 'data') == 0 then return 0 end
-    if ARGV[1] == '' then redis.call('HDEL', KEYS[1], 'platformToken')
-    else redis.call('HSET', KEYS[1], 'platformToken', ARGV[1]) end
+    if ARGV[1] == '' then redis.call('HDEL', KEYS[1], 'api')
+    else redis.call('HSET', KEYS[1], 'api', ARGV[1]) end
     return 1
   `,
   parseCommand(parser, key: string, sealed: string) {
@@ -158,7 +157,7 @@ const scripts = {
   touchSession: TOUCH,
   endSession: END,
   endAllSessions: END_ALL,
-  setPlatformToken: SET_PLATFORM_TOKEN,
+  setApiSlot: SET_API_SLOT,
   releaseLock: RELEASE,
 };
 type Client = RedisClientType<Record<string, never>, Record<string, never>, typeof scripts>;
@@ -234,14 +233,14 @@ export function redisSessionStore(url: string, limits: SessionLimits): SessionSt
         const reply = await client.touchSession(SESSION_PREFIX + key, now, limits, force, key);
         return touchResult(reply);
       }),
-    readPlatformToken: (key) =>
+    readApiSlot: (key) =>
       run(async () => {
-        const [data, token] = await client.hmGet(SESSION_PREFIX + key, ["data", "platformToken"]);
-        return data && token ? token : undefined;
+        const [data, slot] = await client.hmGet(SESSION_PREFIX + key, ["data", "api"]);
+        return data && slot ? slot : undefined;
       }),
-    writePlatformToken: (key, sealed) =>
+    writeApiSlot: (key, sealed) =>
       run(async () => {
-        await client.setPlatformToken(SESSION_PREFIX + key, sealed ?? "");
+        await client.setApiSlot(SESSION_PREFIX + key, sealed ?? "");
       }),
     async exclusive(key, work) {
       const lock = LOCK_PREFIX + key;
@@ -283,7 +282,7 @@ function touchResult(reply: Array<string>): TouchResult {
   if (status === "ended") return { status, reason: rest[0] as EndReason };
   if (status === "limit-reached") return { status, limit: rest[0] as "idle" | "max-age" };
   if (status === "active") {
-    const [account, signedInAt, lastActiveAt, data, notice, platformToken] = rest as [
+    const [account, signedInAt, lastActiveAt, data, notice, apiSlot] = rest as [
       string,
       ...string[],
     ];
@@ -295,7 +294,7 @@ function touchResult(reply: Array<string>): TouchResult {
         lastActiveAt: Number(lastActiveAt),
         data: data!,
         ...(notice ? { notice } : {}),
-        ...(platformToken ? { platformToken } : {}),
+        ...(apiSlot ? { apiSlot } : {}),
       },
     };
   }

@@ -144,18 +144,18 @@ describe("sessions", () => {
     const { key, cookie } = await sessions.open(signIn());
     const other = await sessions.open(signIn());
     const token = { accessToken: "platform-access-token", expiresAt: Date.now() + 600_000 };
-    await sessions.writePlatformToken(key, token);
-    expect(await sessions.readPlatformToken(key)).toEqual(token);
-    expect(await sessions.readPlatformToken(other.key)).toBeUndefined();
-    expect(await store.readPlatformToken(key)).not.toContain("platform-access-token");
+    await sessions.writeApiSlot(key, token);
+    expect(await sessions.readApiSlot(key)).toEqual(token);
+    expect(await sessions.readApiSlot(other.key)).toBeUndefined();
+    expect(await store.readApiSlot(key)).not.toContain("platform-access-token");
     // A token sealed for one session is worthless under another's key.
-    await store.writePlatformToken(other.key, await store.readPlatformToken(key));
-    expect(await sessions.readPlatformToken(other.key)).toBeUndefined();
+    await store.writeApiSlot(other.key, await store.readApiSlot(key));
+    expect(await sessions.readApiSlot(other.key)).toBeUndefined();
     // A page's read of the session brings the slot with it, opened the same way.
-    expect(await sessions.read(cookie)).toMatchObject({ status: "active", platformToken: token });
-    expect(await sessions.read(other.cookie)).not.toHaveProperty("platformToken");
-    await sessions.writePlatformToken(key, undefined);
-    expect(await sessions.readPlatformToken(key)).toBeUndefined();
+    expect(await sessions.read(cookie)).toMatchObject({ status: "active", apiSlot: token });
+    expect(await sessions.read(other.cookie)).not.toHaveProperty("apiSlot");
+    await sessions.writeApiSlot(key, undefined);
+    expect(await sessions.readApiSlot(key)).toBeUndefined();
   });
 
   it("says the store is unavailable rather than that there is no session", async () => {

@@ -49,8 +49,8 @@ export type SessionState =
       /** When the session ends unless there is activity (never after the absolute limit). */
       idleExpiresAt: number;
       notice?: Notice;
-      /** The API platform's slot as this read found it: what `readPlatformToken` would answer. */
-      platformToken?: Record<string, unknown>;
+      /** The API platform's slot as this read found it: what `readApiSlot` would answer. */
+      apiSlot?: Record<string, unknown>;
     }
   | { status: "ended"; reason: EndReason }
   /** The session store could not be reached: whether there is a session is unknown. */
@@ -91,9 +91,9 @@ export interface Sessions {
   view(cookie: string | undefined): CookieView;
   end(key: string, reason: EndReason): Promise<void>;
   endEverywhere(sub: string): Promise<number>;
-  /** The API platform's token kept with a session (lib/nhs-api), sealed like the record. */
-  readPlatformToken(key: string): Promise<Record<string, unknown> | undefined>;
-  writePlatformToken(key: string, token: Record<string, unknown> | undefined): Promise<void>;
+  /** What calling NHS APIs as the person keeps with the session, sealed like the record. */
+  readApiSlot(key: string): Promise<Record<string, unknown> | undefined>;
+  writeApiSlot(key: string, slot: Record<string, unknown> | undefined): Promise<void>;
   /** Work done for one session by one request at a time, on every instance. */
   exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
@@ -125,10 +125,10 @@ export function createSessions(options: {
   }
 
   /** A slot sealed for another key (copied in the store) opens as nothing. */
-  function openPlatformToken(key: string, sealed: string | undefined) {
+  function openApiSlot(key: string, sealed: string | undefined) {
     const opened = sealed ? records.decode(sealed) : null;
-    return opened?.key === key && typeof opened.token === "object" && opened.token !== null
-      ? (opened.token as Record<string, unknown>)
+    return opened?.key === key && typeof opened.slot === "object" && opened.slot !== null
+      ? (opened.slot as Record<string, unknown>)
       : undefined;
   }
 
@@ -180,14 +180,14 @@ export function createSessions(options: {
       if (!sealed || sealed.key !== key) return { status: "none" };
       const { content } = sealed;
       // The store reads the slot with the record: a page that needs it asks the store only once.
-      const platformToken = openPlatformToken(key, stored.platformToken);
+      const apiSlot = openApiSlot(key, stored.apiSlot);
       return {
         status: "active",
         key,
         session: { ...content, signedInAt: stored.signedInAt, lastActiveAt: stored.lastActiveAt },
         idleExpiresAt: idleDeadline(stored.signedInAt, stored.lastActiveAt, limits),
         ...(isNotice(stored.notice) ? { notice: stored.notice } : {}),
-        ...(platformToken ? { platformToken } : {}),
+        ...(apiSlot ? { apiSlot } : {}),
       };
     },
 
@@ -201,9 +201,9 @@ export function createSessions(options: {
     end: (key, reason) => store.end(key, reason),
     endEverywhere: (sub) => store.endAll(accountOf(sub), "everywhere"),
 
-    readPlatformToken: async (key) => openPlatformToken(key, await store.readPlatformToken(key)),
-    writePlatformToken: (key, token) =>
-      store.writePlatformToken(key, token && records.encode({ key, token }, lifetime)),
+    readApiSlot: async (key) => openApiSlot(key, await store.readApiSlot(key)),
+    writeApiSlot: (key, slot) =>
+      store.writeApiSlot(key, slot && records.encode({ key, slot }, lifetime)),
     exclusive: (key, work) => store.exclusive(key, work),
   };
 }

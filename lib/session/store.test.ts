@@ -122,21 +122,21 @@ describe.each(stores)("the %s session store", (kind, make) => {
     async () => {
       const key = newKey();
       await store.create(key, stored());
-      expect(await store.readPlatformToken(key)).toBeUndefined();
-      await store.writePlatformToken(key, "sealed token");
-      expect(await store.readPlatformToken(key)).toBe("sealed token");
+      expect(await store.readApiSlot(key)).toBeUndefined();
+      await store.writeApiSlot(key, "sealed token");
+      expect(await store.readApiSlot(key)).toBe("sealed token");
       const touched = await store.touch(key, { now: nowSeconds() });
       expect(touched).toMatchObject({
         status: "active",
-        session: { platformToken: "sealed token" },
+        session: { apiSlot: "sealed token" },
       });
-      await store.writePlatformToken(key, undefined);
-      expect(await store.readPlatformToken(key)).toBeUndefined();
+      await store.writeApiSlot(key, undefined);
+      expect(await store.readApiSlot(key)).toBeUndefined();
 
-      await store.writePlatformToken(key, "again");
+      await store.writeApiSlot(key, "again");
       await store.end(key, "logged-out");
-      expect(await store.readPlatformToken(key)).toBeUndefined();
-      await store.writePlatformToken(key, "after the end");
+      expect(await store.readApiSlot(key)).toBeUndefined();
+      await store.writeApiSlot(key, "after the end");
       expect(await store.touch(key, { now: nowSeconds() })).toEqual({
         status: "ended",
         reason: "logged-out",

@@ -14,10 +14,11 @@ export interface StoredSession {
   /** Shown once on the next page (why the person had to log in again), then removed. */
   notice?: string;
   /**
-   * The API platform's token for this person, sealed: kept apart from `data` so that renewing it
-   * every ten minutes does not rewrite the rest.
+   * What calling NHS APIs as this person needs kept (lib/nhs-api-session.ts: the API platform's
+   * token, whether their record is restricted), sealed: apart from `data`, so that renewing the
+   * token every ten minutes does not rewrite the rest.
    */
-  platformToken?: string;
+  apiSlot?: string;
 }
 
 export type TouchResult =
@@ -48,10 +49,10 @@ export interface SessionStore {
   create(key: string, session: StoredSession): Promise<void>;
   /** Reads a session, applies the time limits and records this request as activity. */
   touch(key: string, options: TouchOptions): Promise<TouchResult>;
-  /** The session's platform token (sealed), if the session is active and has one. */
-  readPlatformToken(key: string): Promise<string | undefined>;
-  /** Keeps (or with `undefined`, forgets) the platform token of a session that is still active. */
-  writePlatformToken(key: string, sealed: string | undefined): Promise<void>;
+  /** The session's API slot (sealed), if the session is active and has one. */
+  readApiSlot(key: string): Promise<string | undefined>;
+  /** Keeps (or with `undefined`, empties) the API slot of a session that is still active. */
+  writeApiSlot(key: string, sealed: string | undefined): Promise<void>;
   /**
    * Runs `work` alone among the work for this key, across every instance sharing the store: a
    * second caller waits for the first (a bounded wait) and then runs.

@@ -6,8 +6,8 @@ type Operation = Exclude<keyof SessionStore, "kind" | "isAvailable" | "whenAvail
 const OPERATIONS: readonly Operation[] = [
   "create",
   "touch",
-  "readPlatformToken",
-  "writePlatformToken",
+  "readApiSlot",
+  "writeApiSlot",
   "exclusive",
   "end",
   "endAll",
