@@ -39,6 +39,14 @@ describe("access table", () => {
     expect(levelToReach("/")).toBe("P0");
     expect(levelToReach("/gp-online-services")).toBe("P9");
   });
+
+  it("judges an address by its path, whatever its query or fragment", () => {
+    expect(levelToReach("/nhs-record?x=1")).toBe("P9");
+    expect(levelToReach("/gp-practice#top")).toBe("P5");
+    expect(accessFor("/profile?next=/")).toBe("P0");
+    // An encoded "?" is part of the path, not the start of a query.
+    expect(accessFor("/gp-practice%3Fx")).toBe("public");
+  });
 });
 
 describe("return addresses", () => {
@@ -67,6 +75,8 @@ describe("return addresses", () => {
     "/auth/logout",
     "/AUTH/sign-in",
     `/${"a".repeat(3000)}`,
+    // Short as given, but six times longer once parsing has percent-encoded it.
+    `/${"é".repeat(200)}`,
     // Dot segments that parse into another origin: the address returned is what is checked.
     "/.//evil.example",
     "/..//evil.example",

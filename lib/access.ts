@@ -37,8 +37,14 @@ export function normalisePath(pathname: string): string {
   return `/${segments.join("/")}`;
 }
 
-export function accessFor(pathname: string): Access {
-  const path = normalisePath(pathname);
+/** The path of an address on the portal, without its query or fragment (still encoded). */
+export function pathOf(address: string): string {
+  return address.split(/[?#]/, 1)[0]!;
+}
+
+/** Who may open the page at an address (its query and fragment play no part). */
+export function accessFor(address: string): Access {
+  const path = normalisePath(pathOf(address));
   for (const [prefix, level] of GATED_ROUTES) {
     if (path === prefix || path.startsWith(`${prefix}/`)) return level;
   }
@@ -46,8 +52,8 @@ export function accessFor(pathname: string): Access {
 }
 
 /** The level a sign-in must prove to reach a page; a public page needs any NHS login. */
-export function levelToReach(pathname: string): Level {
-  const access = accessFor(pathname);
+export function levelToReach(address: string): Level {
+  const access = accessFor(address);
   return access === "public" ? "P0" : access;
 }
 
@@ -62,10 +68,16 @@ export function isAuthRoute(pathname: string): boolean {
  * A return address after log-in or uplift: a path on this site, never another origin
  * (`//evil`, `/\evil`, `https://evil`, `javascript:`…), never an auth route. Anything else is
  * the fallback. What is checked is the address returned, after parsing, not the one given:
- * dot segments (`/.//evil`, `/%2e//evil`) can turn a harmless-looking path into `//evil`.
+ * dot segments (`/.//evil`, `/%2e//evil`) can turn a harmless-looking path into `//evil`, and
+ * parsing percent-encodes what it must, so the length is checked again afterwards.
  */
 export function safeReturnTo(value: string | null | undefined, fallback = "/"): string {
-  if (!value || value.length > 1024 || !value.startsWith("/") || /[\\\u0000-\u001f]/.test(value)) {
+  if (
+    !value ||
+    value.length > MAX_RETURN_ADDRESS ||
+    !value.startsWith("/") ||
+    /[\\\u0000-\u001f]/.test(value)
+  ) {
     return fallback;
   }
   const base = "https://portal.invalid";
@@ -76,11 +88,19 @@ export function safeReturnTo(value: string | null | undefined, fallback = "/"): 
     return fallback;
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (url.origin !== base || !/^\/(?![/\\])/.test(path) || isAuthRoute(url.pathname)) {
+  if (
+    url.origin !== base ||
+    !/^\/(?![/\\])/.test(path) ||
+    path.length > MAX_RETURN_ADDRESS ||
+    isAuthRoute(url.pathname)
+  ) {
     return fallback;
   }
   return path;
 }
+
+/** Longer return addresses fall back: each sign-in attempt carries one in a cookie. */
+const MAX_RETURN_ADDRESS = 512;
 
 /** What is known about the person making a request: from the cookie alone, or from the store. */
 export type Visitor =
@@ -103,10 +123,9 @@ export function decideAccess(
   visitor: Visitor,
   context: { insideNhsApp: boolean },
 ): AccessDecision {
-  const pathname = page.split(/[?#]/, 1)[0]!;
-  const access = accessFor(pathname);
+  const access = accessFor(page);
   if (access === "public") return { kind: "allow" };
-  const returnTo = safeReturnTo(page, pathname);
+  const returnTo = safeReturnTo(page, pathOf(page));
   const to = (route: string, query: Record<string, string> = {}) => ({
     kind: "redirect" as const,
     to: `${route}?${new URLSearchParams({ ...query, returnTo })}`,

@@ -1,4 +1,4 @@
-import { accessFor, normalisePath } from "./access";
+import { accessFor, normalisePath, pathOf } from "./access";
 import type { Level } from "nhs-login-vocabulary";
 
 /** A page for a logged-in person, as the navigation, the profile and the uplift page name it. */
@@ -56,7 +56,7 @@ export const PATIENT_PAGES: readonly PatientPage[] = PAGES.map((page) => ({
 
 /** The page at a path, or undefined if it is not one of the portal's pages for a logged-in person. */
 export function findPatientPage(path: string): PatientPage | undefined {
-  const pathname = normalisePath(path.split(/[?#]/, 1)[0] ?? "");
+  const pathname = normalisePath(pathOf(path));
   return PATIENT_PAGES.find((page) => page.path === pathname);
 }
 
