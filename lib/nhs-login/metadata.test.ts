@@ -78,6 +78,15 @@ describe("NHS login's discovery document", () => {
     expect(await unavailableBecause(issuer)).toMatch(/another issuer/);
   });
 
+  it("is asked once for many sign-ins at the same moment, even when it does not answer", async () => {
+    const issuer = await nhsLogin("hang");
+    const failures = await Promise.all(
+      Array.from({ length: 20 }, () => getNhsLoginMetadata(issuer, 300).catch((error) => error)),
+    );
+    expect(failures.every((error) => error instanceof NhsLoginUnavailableError)).toBe(true);
+    expect(requests).toBe(1);
+  });
+
   it("does not remember a failure: the next sign-in reads it again", async () => {
     const issuer = await nhsLogin({ status: 500, body: {} });
     await unavailableBecause(issuer);

@@ -20,10 +20,13 @@ export class NhsLoginUnavailableError extends Error {
 
 const CACHE_SECONDS = 60 * 60;
 const cache = new Map<string, { metadata: NhsLoginMetadata; expires: number }>();
+const fetching = new Map<string, Promise<NhsLoginMetadata>>();
 
 /**
- * Reads the discovery document once an hour rather than on every sign-in; a failure is not
- * cached, so the portal recovers as soon as NHS login answers again.
+ * Reads the discovery document once an hour rather than on every sign-in. Sign-ins that need it
+ * while it is being read wait for that one request, so an NHS login that does not answer is
+ * asked once at a time, not once per person. A failure is not cached, so the portal recovers as
+ * soon as NHS login answers again.
  */
 export async function getNhsLoginMetadata(
   issuer: string,
@@ -31,9 +34,17 @@ export async function getNhsLoginMetadata(
 ): Promise<NhsLoginMetadata> {
   const hit = cache.get(issuer);
   if (hit && hit.expires > Date.now()) return hit.metadata;
-  const metadata = await fetchNhsLoginMetadata(issuer, timeoutMs);
-  cache.set(issuer, { metadata, expires: Date.now() + CACHE_SECONDS * 1000 });
-  return metadata;
+  let pending = fetching.get(issuer);
+  if (!pending) {
+    pending = fetchNhsLoginMetadata(issuer, timeoutMs)
+      .then((metadata) => {
+        cache.set(issuer, { metadata, expires: Date.now() + CACHE_SECONDS * 1000 });
+        return metadata;
+      })
+      .finally(() => fetching.delete(issuer));
+    fetching.set(issuer, pending);
+  }
+  return pending;
 }
 
 /** Reads the discovery document now, whatever is cached: whether NHS login answers at all. */
