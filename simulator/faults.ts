@@ -29,6 +29,7 @@ export const ID_TOKEN_FAULTS = [
   "id_token_wrong_nonce",
   "id_token_unrequested_vot",
   "id_token_missing_vot",
+  "id_token_missing_auth_time",
 ] as const;
 
 export const USERINFO_FAULTS = [

@@ -95,6 +95,7 @@ export async function mintIdToken(
   if (fault === "id_token_missing_nonce") delete payload.nonce;
   if (fault === "id_token_wrong_nonce") payload.nonce = randomUUID();
   if (fault === "id_token_missing_vot") delete payload.vot;
+  if (fault === "id_token_missing_auth_time") delete payload.auth_time;
   if (fault === "id_token_unrequested_vot") {
     payload.vot = KNOWN_VECTORS.find((vector) => !input.requested.includes(vector)) ?? "P9.Ca.Cc";
   }

@@ -15,7 +15,8 @@ export type IdTokenFailure =
   | "claims"
   | "vot-missing"
   | "vot-not-requested"
-  | "authentication-too-old";
+  | "authentication-too-old"
+  | "auth-time-missing";
 
 export class IdTokenError extends Error {
   constructor(readonly failure: IdTokenFailure) {
@@ -90,13 +91,16 @@ export async function verifyIdToken(
   if (!isVector(vot) || !expected.requestedVectors.includes(vot)) {
     throw new IdTokenError("vot-not-requested");
   }
-  const authTime = claims.auth_time ?? 0;
   const { authenticatedSince: since, authenticatedAfter: after } = expected;
-  if (
-    (since !== undefined && authTime < since - AUTH_TIME_TOLERANCE_SECONDS) ||
-    (after !== undefined && authTime <= after)
-  ) {
-    throw new IdTokenError("authentication-too-old");
+  if (since !== undefined || after !== undefined) {
+    // Without it, a fresh log-in cannot be told from single sign-on: refused (decision 0014).
+    if (claims.auth_time === undefined) throw new IdTokenError("auth-time-missing");
+    if (
+      (since !== undefined && claims.auth_time < since - AUTH_TIME_TOLERANCE_SECONDS) ||
+      (after !== undefined && claims.auth_time <= after)
+    ) {
+      throw new IdTokenError("authentication-too-old");
+    }
   }
   return { claims, vot };
 }

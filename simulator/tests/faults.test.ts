@@ -237,6 +237,11 @@ describe("ID token faults", () => {
   it("id_token_missing_vot", async () => {
     expect((await idTokenWith("id_token_missing_vot")).claims).not.toHaveProperty("vot");
   });
+  it("id_token_missing_auth_time", async () => {
+    const { claims } = await idTokenWith("id_token_missing_auth_time");
+    expect(claims).not.toHaveProperty("auth_time");
+    expect(claims).toHaveProperty("vot");
+  });
 
   // openid-client (oauth4webapi, as next-auth uses) trusts an ID token fetched over TLS from the
   // token endpoint without checking its signature, kid or a future iat, so those faults pass it:
