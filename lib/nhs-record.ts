@@ -4,6 +4,7 @@
  * client logs the call under it.
  */
 import { redirect } from "next/navigation";
+import { getConfig } from "./config";
 import { log } from "./log";
 import {
   nhsRecordView,
@@ -40,8 +41,24 @@ export interface Platform {
   slot: ApiSlot;
 }
 
-/** The process's client and session store. */
-export const portalPlatform = (): Platform => ({ api: nhsApi(), slot: sessions() });
+/**
+ * The process's client and session store. A renewal may make two calls to the platform (a
+ * refresh that fails, then an exchange), so another request waits for it that long at most.
+ */
+export function portalPlatform(): Platform {
+  const { nhsApi: platform } = getConfig();
+  const holdMs =
+    platform.status === "configured" ? 2 * platform.settings.timeoutMs + 1_000 : undefined;
+  const store = sessions();
+  return {
+    api: nhsApi(),
+    slot: {
+      readApiSlot: store.readApiSlot,
+      writeApiSlot: store.writeApiSlot,
+      exclusive: (key, work) => store.exclusive(key, work, holdMs),
+    },
+  };
+}
 
 /**
  * The person's NHS record as they may see it. Whether it is restricted is kept in the session,

@@ -21,13 +21,17 @@ const PURGE_INTERVAL_MS = 60_000;
 export function memorySessionStore(limits: SessionLimits): SessionStore {
   const byAccount = new Map<string, Set<string>>();
   const queues = new Map<string, Promise<unknown>>();
+  const claimed = new LRUCache<string, true>({ max: MAX_SESSIONS });
   const entries = new LRUCache<string, Entry>({
     max: MAX_SESSIONS,
     dispose: (entry, key) => {
       if ("session" in entry) unindex(entry.session.account, key);
     },
   });
-  const purge = setInterval(() => entries.purgeStale(), PURGE_INTERVAL_MS);
+  const purge = setInterval(() => {
+    entries.purgeStale();
+    claimed.purgeStale();
+  }, PURGE_INTERVAL_MS);
   purge.unref();
 
   function unindex(account: string, key: string) {
@@ -93,6 +97,11 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
       void settled.then(() => queues.get(key) === settled && queues.delete(key));
       return run;
     },
+    async claim(name, ttlSeconds) {
+      if (claimed.has(name)) return false;
+      claimed.set(name, true, { ttl: ttlSeconds * 1000 });
+      return true;
+    },
     async end(key, reason) {
       if (entries.has(key)) markEnded(key, reason);
     },
@@ -108,6 +117,7 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
     async close() {
       clearInterval(purge);
       entries.clear();
+      claimed.clear();
     },
   };
 }

@@ -26,6 +26,7 @@ import {
  *   portal:account:<hash>  a set of the session keys of one NHS login account, for "log out
  *                          of all devices"; it expires twelve hours after its newest session.
  *   portal:lock:<key>      held while one request renews the session's API platform token.
+ *   portal:claim:<name>    a name used once (a sign-in's state), kept as long as it could recur.
  *
  * Every read-and-write is one Lua script, so two requests of one session cannot interleave.
  * The scripts name keys they derive, so this is for a single Redis (with replicas or
@@ -34,6 +35,7 @@ import {
 const SESSION_PREFIX = "portal:session:";
 const ACCOUNT_PREFIX = "portal:account:";
 const LOCK_PREFIX = "portal:lock:";
+const CLAIM_PREFIX = "portal:claim:";
 const LOCK_POLL_MS = 50;
 
 /** A store that has not answered by then is treated as down: a clear page, never a hang. */
@@ -242,13 +244,13 @@ export function redisSessionStore(url: string, limits: SessionLimits): SessionSt
       run(async () => {
         await client.setApiSlot(SESSION_PREFIX + key, sealed ?? "");
       }),
-    async exclusive(key, work) {
+    async exclusive(key, work, holdMs = EXCLUSIVE_HOLD_MS) {
       const lock = LOCK_PREFIX + key;
       const owner = randomUUID();
-      const deadline = Date.now() + EXCLUSIVE_HOLD_MS;
+      const deadline = Date.now() + holdMs;
       // Taken, or the holder's time is up: either way this caller goes on.
       while (
-        !(await run(() => client.set(lock, owner, { NX: true, PX: EXCLUSIVE_HOLD_MS }))) &&
+        !(await run(() => client.set(lock, owner, { NX: true, PX: holdMs }))) &&
         Date.now() < deadline
       ) {
         await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
@@ -259,6 +261,11 @@ export function redisSessionStore(url: string, limits: SessionLimits): SessionSt
         await run(() => client.releaseLock(lock, owner)).catch(() => undefined);
       }
     },
+    claim: (name, ttlSeconds) =>
+      run(
+        async () =>
+          (await client.set(CLAIM_PREFIX + name, "1", { NX: true, EX: ttlSeconds })) === "OK",
+      ),
     end: (key, reason) =>
       run(async () => {
         await client.endSession(SESSION_PREFIX + key, reason, markerMs, key);

@@ -14,10 +14,12 @@ import { isSessionStoreUnavailable, type SessionStore } from "./store";
 /** Why a person had to log in again, said once on the first page after they have. */
 export type Notice = TimeLimit | "everywhere";
 
-/** NHS login's tokens, kept on the server for calling NHS APIs as the person. */
+/**
+ * NHS login's ID token, kept on the server: the API platform exchanges it for its own token. Its
+ * refresh token is not kept: a refresh returns no new ID token, so it could not help.
+ */
 export interface NhsLoginTokens {
   idToken: string;
-  refreshToken?: string;
 }
 
 /** What a sign-in hands over to start a session. */
@@ -95,7 +97,7 @@ export interface Sessions {
   readApiSlot(key: string): Promise<Record<string, unknown> | undefined>;
   writeApiSlot(key: string, slot: Record<string, unknown> | undefined): Promise<void>;
   /** Work done for one session by one request at a time, on every instance. */
-  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+  exclusive<T>(key: string, work: () => Promise<T>, holdMs?: number): Promise<T>;
 }
 
 export function createSessions(options: {
@@ -204,7 +206,7 @@ export function createSessions(options: {
     readApiSlot: async (key) => openApiSlot(key, await store.readApiSlot(key)),
     writeApiSlot: (key, slot) =>
       store.writeApiSlot(key, slot && records.encode({ key, slot }, lifetime)),
-    exclusive: (key, work) => store.exclusive(key, work),
+    exclusive: (key, work, holdMs) => store.exclusive(key, work, holdMs),
   };
 }
 

@@ -181,6 +181,15 @@ describe.each(stores)("the %s session store", (kind, make) => {
     },
   );
 
+  it.skipIf(skip)("lets a name be claimed once, until its time is up", async () => {
+    const name = `state-${newKey()}`;
+    expect(await store.claim(name, 1)).toBe(true);
+    expect(await store.claim(name, 1)).toBe(false);
+    expect(await store.claim(`${name}-other`, 1)).toBe(true);
+    await sleep(1_200);
+    expect(await store.claim(name, 1)).toBe(true);
+  });
+
   it.skipIf(skip)("ends every session of one account, and only those", async () => {
     const account = `account-${newKey()}`;
     const mine = [newKey(), newKey(), newKey()];

@@ -55,9 +55,14 @@ export interface SessionStore {
   writeApiSlot(key: string, sealed: string | undefined): Promise<void>;
   /**
    * Runs `work` alone among the work for this key, across every instance sharing the store: a
-   * second caller waits for the first (a bounded wait) and then runs.
+   * second caller waits for the first, at most `holdMs` (how long the work may take), then runs.
    */
-  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+  exclusive<T>(key: string, work: () => Promise<T>, holdMs?: number): Promise<T>;
+  /**
+   * Claims a name once, for the given time, across every instance: true the first time only.
+   * What a sign-in's `state` is used up with, so a callback cannot be replayed.
+   */
+  claim(name: string, ttlSeconds: number): Promise<boolean>;
   /** Ends one session, leaving a marker with the reason for as long as it could have idled. */
   end(key: string, reason: EndReason): Promise<void>;
   /** Ends every session of an account; returns how many were active. */
@@ -83,5 +88,5 @@ export function isSessionStoreUnavailable(error: unknown): boolean {
   return error instanceof Error && error.name === "SessionStoreUnavailableError";
 }
 
-/** How long exclusive work may hold its lock, and so how long another caller may wait for it. */
+/** How long exclusive work may hold its lock, unless its caller says. */
 export const EXCLUSIVE_HOLD_MS = 15_000;

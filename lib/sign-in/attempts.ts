@@ -39,8 +39,11 @@ export function newState(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/** The attempt cookie's own part of its name: a digest of its `state`, never the state itself. */
-function attemptId(state: string): string {
+/** How long an attempt lives: the cookie's lifetime. */
+export const ATTEMPT_SECONDS = cookieMaxAge("signInAttempt")!;
+
+/** The attempt's own name: a digest of its `state`, never the state itself. */
+export function attemptId(state: string): string {
   return createHash("sha256").update(state).digest("base64url").slice(0, 22);
 }
 
@@ -111,6 +114,6 @@ export function rememberAttempt(
   others
     .filter((other, index) => !other.attempt || index >= MAX_ATTEMPTS - 1)
     .forEach(({ name }) => clearCookieNamed(response, name, secure));
-  const value = codec(secret).encode({ ...attempt }, cookieMaxAge("signInAttempt")!);
+  const value = codec(secret).encode({ ...attempt }, ATTEMPT_SECONDS);
   setCookie(response, "signInAttempt", value, secure, attemptId(attempt.state));
 }

@@ -1,14 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { completeSignIn, type SignInFailure } from "../auth";
 import { getConfig } from "../config";
-import { setCookie } from "../cookies";
+import { cookieName, setCookie } from "../cookies";
 import { log, requestReference } from "../log";
 import { isNhsApp } from "../nhs-app";
 import { publicOrigin, publicUrl } from "../public-url";
-import { sessionCookie, sessions } from "../session/current";
+import { sessionCookie, sessions, sessionStore } from "../session/current";
 import type { NewSession } from "../session/sessions";
 import { isSessionStoreUnavailable, SessionStoreUnavailableError } from "../session/store";
-import { findAttempt, forgetAttempt, type SignInAttempt } from "./attempts";
+import {
+  ATTEMPT_SECONDS,
+  attemptId,
+  findAttempt,
+  forgetAttempt,
+  type SignInAttempt,
+} from "./attempts";
 import {
   codeForNhsLoginError,
   errorPage,
@@ -65,6 +71,19 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     const fromNhsApp = isNhsApp(request.headers.get("user-agent"));
     return respond(errorPage("refused", reference, { returnTo: "/profile", fromNhsApp }));
   }
+  // Used once on the server too, not only because the browser drops its cookie: a kept copy of
+  // the attempt must not make the portal send NHS login code after code.
+  let firstUse: boolean;
+  try {
+    firstUse = await sessionStore().claim(`sign-in:${attemptId(attempt.state)}`, ATTEMPT_SECONDS);
+  } catch (error) {
+    if (isSessionStoreUnavailable(error)) return used(serviceUnavailable(request, "callback"));
+    throw error;
+  }
+  if (!firstUse) {
+    log("warn", "callback-replayed", { reference });
+    return respond(errorPage("refused", reference, attempt));
+  }
 
   const error = params.get("error");
   if (error !== null) {
@@ -83,7 +102,7 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     );
   }
 
-  const marked = reauthenticationRequired(request, secure);
+  const marked = reauthenticationRequired(request);
   const result = await completeSignIn({
     callbackUrl: new URL(
       `${request.nextUrl.pathname}${request.nextUrl.search}`,
@@ -143,6 +162,11 @@ async function startSession(
 
   if (current.status === "active" && current.session.patient.sub !== signedIn.patient.sub) {
     log("info", "account-switch-offered", { reference });
+    // One log-in waits to be confirmed at a time: an earlier one is ended, not left behind.
+    const earlier = await sessions().read(
+      request.cookies.get(cookieName("accountSwitch", secure))?.value,
+    );
+    if (earlier.status === "active") await sessions().end(earlier.key, "replaced");
     const response = redirect(
       request,
       `/auth/switch-account?${new URLSearchParams({ returnTo: attempt.returnTo })}`,
@@ -153,7 +177,8 @@ async function startSession(
   if (current.status === "active") await sessions().end(current.key, "replaced");
   const response = redirect(request, attempt.returnTo);
   setCookie(response, "session", opened.cookie, secure);
-  if (reauthenticationRequired(request, secure)) reauthenticated(response, secure);
+  // Only a log-in checked for freshness ends the requirement; the NHS App's is not (0014).
+  if (!attempt.fromNhsApp && reauthenticationRequired(request)) reauthenticated(response);
   return response;
 }
 

@@ -9,6 +9,7 @@ const OPERATIONS: readonly Operation[] = [
   "readApiSlot",
   "writeApiSlot",
   "exclusive",
+  "claim",
   "end",
   "endAll",
   "ping",
