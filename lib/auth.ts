@@ -174,7 +174,7 @@ async function verifySignIn(
   config: Config,
   metadata: NhsLoginMetadata,
   expected: SignInExpectations,
-  account: { id_token?: string; refresh_token?: string } | null | undefined,
+  account: { id_token?: string } | null | undefined,
   profile: unknown,
 ): Promise<NewSession> {
   if (!account?.id_token) throw new SignInRefused("no-id-token");
@@ -206,10 +206,7 @@ async function verifySignIn(
     patient,
     idTokenJti: verified.claims.jti,
     authTime: verified.claims.auth_time ?? verified.claims.iat,
-    nhsLogin: {
-      idToken: account.id_token,
-      ...(account.refresh_token ? { refreshToken: account.refresh_token } : {}),
-    },
+    nhsLogin: { idToken: account.id_token },
   };
 }
 

@@ -1,41 +1,37 @@
 import type { NextRequest, NextResponse } from "next/server";
-import { clearCookie, cookieName, setCookie } from "../cookies";
+import { getConfig } from "../config";
+import { clearCookie, cookieMaxAge, cookieName, setCookie } from "../cookies";
+import { cookieCodec } from "../session/codec";
 
 /**
  * The mark a log-out, or a session that ended, leaves in the browser: the next log-in here must
  * be a fresh one, not NHS login's single sign-on handing back the previous person's. It holds
  * when the requirement began (the portal's clock) and, after a log-out, the `auth_time` of the
- * log-in that ended (NHS login's clock), and is removed only once a fresh log-in has succeeded.
+ * log-in that ended (NHS login's clock), sealed so that the next person at a shared computer
+ * cannot read when the last one logged in. Only a fresh log-in removes it.
  */
 export interface Reauthentication {
   since: number;
   after?: number;
 }
 
-const VALUE = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
-
-export function reauthenticationRequired(
-  request: NextRequest,
-  secure: boolean,
-): Reauthentication | undefined {
-  const match = VALUE.exec(request.cookies.get(cookieName("reauthenticate", secure))?.value ?? "");
-  if (!match) return undefined;
-  return { since: Number(match[1]), ...(match[2] ? { after: Number(match[2]) } : {}) };
+function codec() {
+  return cookieCodec(getConfig().auth.secret, "reauthenticate");
 }
 
-export function requireReauthentication(
-  response: NextResponse,
-  { since, after }: Reauthentication,
-  secure: boolean,
-): void {
-  setCookie(
-    response,
-    "reauthenticate",
-    after === undefined ? `${since}` : `${since}.${after}`,
-    secure,
-  );
+export function reauthenticationRequired(request: NextRequest): Reauthentication | undefined {
+  const secure = getConfig().auth.secureCookies;
+  const value = request.cookies.get(cookieName("reauthenticate", secure))?.value;
+  const mark = value ? codec().decode(value) : null;
+  if (typeof mark?.since !== "number") return undefined;
+  return { since: mark.since, ...(typeof mark.after === "number" ? { after: mark.after } : {}) };
 }
 
-export function reauthenticated(response: NextResponse, secure: boolean): void {
-  clearCookie(response, "reauthenticate", secure);
+export function requireReauthentication(response: NextResponse, mark: Reauthentication): void {
+  const value = codec().encode({ ...mark }, cookieMaxAge("reauthenticate")!);
+  setCookie(response, "reauthenticate", value, getConfig().auth.secureCookies);
+}
+
+export function reauthenticated(response: NextResponse): void {
+  clearCookie(response, "reauthenticate", getConfig().auth.secureCookies);
 }

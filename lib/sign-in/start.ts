@@ -44,7 +44,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
 
   const now = nowSeconds();
   const ended = current.status === "ended";
-  const marked = reauthenticationRequired(request, secure);
+  const marked = reauthenticationRequired(request);
   // The NHS App vouches for its own log-in: an assertion replaces a fresh authentication here.
   const fresh = (marked !== undefined || ended) && !assertion;
   const vectors = vectorsForLevel(level, config.nhsLogin.vectors);
@@ -92,7 +92,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
   rememberAttempt(request, response, attempt, config.auth.secret, secure);
   if (ended) {
     clearCookie(response, "session", secure);
-    if (!marked) requireReauthentication(response, { since: now }, secure);
+    if (!marked) requireReauthentication(response, { since: now });
   }
   response.headers.set("cache-control", "no-store");
   return response;

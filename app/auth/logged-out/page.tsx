@@ -12,15 +12,21 @@ export const metadata: Metadata = {
 type Props = { searchParams: Promise<{ everywhere?: string | string[] }> };
 
 export default async function LoggedOutPage({ searchParams }: Props) {
-  const everywhere = (await searchParams).everywhere === "true";
+  const { everywhere } = await searchParams;
   const { serviceName } = getConfig();
   return (
     <PageMain heading={TITLE}>
       <p>
-        {everywhere
+        {everywhere === "true"
           ? `You have logged out of ${serviceName} on all your devices.`
           : `You have logged out of ${serviceName}.`}
       </p>
+      {everywhere === "ended-already" && (
+        <p data-testid="not-everywhere">
+          Your session here had already ended, so we could not log you out of your other devices. To
+          do that, log in again and choose &ldquo;Log out of all devices&rdquo; on your profile.
+        </p>
+      )}
       <p>
         If you are using a shared computer, close your browser. The next time anyone logs in here,
         NHS login will ask for their login details.

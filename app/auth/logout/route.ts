@@ -1,43 +1,64 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { clearCookie } from "@/lib/cookies";
+import { clearCookie, cookieName } from "@/lib/cookies";
 import { log } from "@/lib/log";
 import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { sessionCookie, sessions } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
+import type { SessionState } from "@/lib/session/sessions";
 import { isSessionStoreUnavailable } from "@/lib/session/store";
+import { serviceUnavailable } from "@/lib/sign-in/outcomes";
 import { requireReauthentication } from "@/lib/sign-in/reauthentication";
 
 /**
- * Log-out ends the session on the server, so a copy of the cookie is worthless afterwards; with
- * `scope=everywhere`, every session of the person's NHS login account ends, on every device.
- * NHS login has no log-out for partners: the next log-in in this browser asks it for a fresh one.
+ * Log-out ends the session on the server, so a copy of the cookie is worthless afterwards, and
+ * any log-in as someone else still waiting to be confirmed goes with it. With
+ * `scope=everywhere`, every session of the person's NHS login account ends, on every device, and
+ * the page says so only when that happened. NHS login has no log-out for partners: the next
+ * log-in in this browser asks it for a fresh one.
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const config = getConfig();
   if (!isSameOriginRequest(request, config.auth.url)) {
     return new NextResponse("Forbidden", { status: 403 });
   }
+  const secure = config.auth.secureCookies;
   const form = await request.formData().catch(() => null);
   const everywhere = form?.get("scope") === "everywhere";
-  const state = await sessions().read(sessionCookie(request.cookies));
-  if (state.status === "active") {
-    try {
-      if (everywhere) await sessions().endEverywhere(state.session.patient.sub);
-      else await sessions().end(state.key, "logged-out");
-    } catch (error) {
-      if (!isSessionStoreUnavailable(error)) throw error;
-      // This browser is logged out all the same; the record ends at its idle deadline.
-      log("error", "log-out-not-recorded", { everywhere });
+  const [state, pending] = await Promise.all([
+    sessions().read(sessionCookie(request.cookies)),
+    sessions().read(request.cookies.get(cookieName("accountSwitch", secure))?.value),
+  ]);
+
+  let page = "/auth/logged-out";
+  try {
+    if (pending.status === "active") await sessions().end(pending.key, "logged-out");
+    if (everywhere) {
+      // Nobody is told every device is logged out unless it is so.
+      if (state.status === "unavailable") return serviceUnavailable(request, "log-out-everywhere");
+      if (state.status === "active") await sessions().endEverywhere(state.session.patient.sub);
+      page = `/auth/logged-out?everywhere=${state.status === "active" ? "true" : "ended-already"}`;
+    } else if (state.status === "active") {
+      await sessions().end(state.key, "logged-out");
     }
+  } catch (error) {
+    if (!isSessionStoreUnavailable(error)) throw error;
+    if (everywhere) return serviceUnavailable(request, "log-out-everywhere");
+    notRecorded(state);
   }
-  const page = everywhere ? "/auth/logged-out?everywhere=true" : "/auth/logged-out";
-  const after = state.status === "active" ? state.session.authTime : undefined;
+  if (!everywhere && state.status === "unavailable") notRecorded(state);
+
   const response = NextResponse.redirect(publicUrl(page, request, config.auth.url), 303);
-  const secure = config.auth.secureCookies;
   clearCookie(response, "session", secure);
-  requireReauthentication(response, { since: nowSeconds(), after }, secure);
+  clearCookie(response, "accountSwitch", secure);
+  const after = state.status === "active" ? state.session.authTime : undefined;
+  requireReauthentication(response, { since: nowSeconds(), after });
   response.headers.set("cache-control", "no-store");
   return response;
+}
+
+/** This browser is logged out all the same; the record ends at its idle deadline. */
+function notRecorded(state: SessionState): void {
+  log("error", "log-out-not-recorded", { sessionState: state.status });
 }

@@ -27,8 +27,9 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (current.status === "unavailable" || pending.status === "unavailable") {
       return serviceUnavailable(request, "account-switch");
     }
-    // Switching needs the new session to be there still; anything else keeps what the person had.
-    const switched = switching && pending.status === "active";
+    // Switching needs both sessions still there (a log-out in between ends the waiting one, and
+    // without the current one there is nobody to confirm); anything else keeps what there was.
+    const switched = switching && pending.status === "active" && current.status === "active";
     const dropped = switched ? current : pending;
     if (dropped.status === "active") await sessions().end(dropped.key, "replaced");
     const destination = switched ? returnTo : current.status === "active" ? "/profile" : "/";
