@@ -1,7 +1,6 @@
 import {
   Button,
   createAll,
-  ErrorSummary,
   Header,
   isSupported,
   NotificationBanner,
@@ -13,7 +12,7 @@ import {
  * `data-module`), and no others: named here, the bundler leaves the rest of the library out of
  * the page. A unit test checks the list against the components' markup.
  */
-export const PORTAL_COMPONENTS = [Button, ErrorSummary, Header, NotificationBanner, SkipLink];
+export const PORTAL_COMPONENTS = [Button, Header, NotificationBanner, SkipLink];
 
 /** What nhsuk-frontend's `initAll` does, for these components only. */
 export function initPortalComponents(onError: (error: unknown) => void): void {

@@ -67,6 +67,7 @@ function engineConfig(
   metadata: NhsLoginMetadata,
   key: CryptoKey,
   callbacks: AuthConfig["callbacks"] = {},
+  onError: (error: Error) => void = () => {},
 ): AuthConfig {
   const { nhsLogin } = config;
   return {
@@ -91,7 +92,7 @@ function engineConfig(
     jwt: { encode: async () => "", decode: async () => null },
     callbacks,
     // Failures come back as values and are logged once, with their reference, by the caller.
-    logger: { error() {}, warn() {}, debug() {} },
+    logger: { error: onError, warn() {}, debug() {} },
   };
 }
 
@@ -157,13 +158,21 @@ export async function completeSignIn(options: {
     .map(([name, value]) => `${name}=${value}`)
     .join("; ");
   const request = new Request(options.callbackUrl, { headers: { cookie } });
+  // Auth.js throws only some of its failures in raw mode and answers the rest with a redirect to
+  // its own error page; its logger still hears of every one.
+  let failed: Error | undefined;
   try {
     await Auth(request, {
-      ...engineConfig(config, metadata, await clientSigningKey(), { jwt: verify }),
+      ...engineConfig(config, metadata, await clientSigningKey(), { jwt: verify }, (error) => {
+        failed ??= error;
+      }),
       raw,
     });
-    if (!verified) return { ok: false, failure: { kind: "refused", reason: "nothing-verified" } };
-    return { ok: true, session: verified };
+    if (verified) return { ok: true, session: verified };
+    return {
+      ok: false,
+      failure: failed ? classify(failed) : { kind: "refused", reason: "nothing-verified" },
+    };
   } catch (error) {
     return { ok: false, failure: classify(error) };
   }

@@ -5,7 +5,7 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 
 /**
  * Headers every response carries, including those the proxy never sees (static files, 404s
- * under /assets/ and /_next/, next-auth's and the health endpoints). next.config applies them,
+ * under /assets/ and /_next/, the sign-in callback and the health endpoints). next.config applies them,
  * so they are fixed when the portal is built and may depend on nothing a deployment sets:
  *
  * - HSTS is sent always: browsers ignore it over plain http (RFC 6797), so local http is safe.

@@ -19,7 +19,8 @@ import {
  * Sessions in Redis (or Valkey), shared by every instance of the portal. The layout:
  *
  *   portal:session:<key>   a hash: account, signedInAt, lastActiveAt, data (sealed), notice,
- *                          api (sealed: the API platform's token and what PDS said); it expires on its own at the session's idle deadline, which each
+ *                          api (sealed: the API platform's token and what PDS said). It
+ *                          expires on its own at the session's idle deadline, which each
  *                          request moves on, never past the absolute limit. A session ended on
  *                          purpose is replaced by a hash holding only `ended` (the reason),
  *                          for as long as the session could have idled.

@@ -18,26 +18,12 @@ import {
 import {
   codeForNhsLoginError,
   errorPage,
+  isNhsLoginError,
   noConsentPage,
   serviceUnavailable,
   type SignInErrorCode,
 } from "./outcomes";
 import { reauthenticated, reauthenticationRequired } from "./reauthentication";
-
-/** NHS login's error codes at the redirect URI that the log may name as they are. */
-const KNOWN_ERRORS = new Set([
-  "invalid_request",
-  "unauthorized_client",
-  "access_denied",
-  "unsupported_response_type",
-  "invalid_scope",
-  "server_error",
-  "temporarily_unavailable",
-  "login_required",
-  "consent_required",
-  "interaction_required",
-  "sso_login_required",
-]);
 
 const PAGE_FOR_FAILURE: Record<SignInFailure["kind"], SignInErrorCode> = {
   refused: "refused",
@@ -89,10 +75,10 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
   if (error !== null) {
     const consentNotGiven =
       error === "access_denied" && params.get("error_description") === "ConsentNotGiven";
-    const code = codeForNhsLoginError(error, attempt.upliftFrom);
+    const code = codeForNhsLoginError(error, attempt.upliftFrom !== undefined);
     log("info", "nhs-login-returned-error", {
       reference,
-      error: KNOWN_ERRORS.has(error) ? error : "other",
+      error: isNhsLoginError(error) ? error : "other",
       // Not `code`: the log withholds any field of that name (an authorization code).
       outcome: code,
       consentNotGiven,

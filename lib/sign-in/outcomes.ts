@@ -20,24 +20,35 @@ export type SignInErrorCode =
   | "reauthentication_required"
   | "refused";
 
-/** NHS login's errors at the redirect URI, as the portal words them for the person. */
-export function codeForNhsLoginError(error: string, upliftFrom: unknown): SignInErrorCode {
-  switch (error) {
-    case "temporarily_unavailable":
-    case "server_error":
-      return "unavailable";
-    case "invalid_scope":
-      return "invalid_scope";
-    case "login_required":
-    case "sso_login_required":
-    case "interaction_required":
-    case "consent_required":
-      return "login_required";
-    case "access_denied":
-      return upliftFrom ? "uplift_not_completed" : "access_denied";
-    default:
-      return "refused";
-  }
+/**
+ * NHS login's errors at the redirect URI (OpenID Connect's and its own), as the portal words them
+ * for the person. Any other value is `refused`, and the log names it only as "other".
+ */
+const NHS_LOGIN_ERRORS = {
+  invalid_request: "refused",
+  unauthorized_client: "refused",
+  unsupported_response_type: "refused",
+  invalid_scope: "invalid_scope",
+  server_error: "unavailable",
+  temporarily_unavailable: "unavailable",
+  login_required: "login_required",
+  sso_login_required: "login_required",
+  interaction_required: "login_required",
+  consent_required: "login_required",
+  access_denied: "access_denied",
+} as const satisfies Record<string, SignInErrorCode>;
+
+export type NhsLoginError = keyof typeof NHS_LOGIN_ERRORS;
+
+export function isNhsLoginError(error: string): error is NhsLoginError {
+  return Object.hasOwn(NHS_LOGIN_ERRORS, error);
+}
+
+/** A refusal while a logged-in person was raising their verification level is its own page. */
+export function codeForNhsLoginError(error: string, uplifting: boolean): SignInErrorCode {
+  if (!isNhsLoginError(error)) return "refused";
+  const code = NHS_LOGIN_ERRORS[error];
+  return code === "access_denied" && uplifting ? "uplift_not_completed" : code;
 }
 
 export function errorPage(

@@ -85,7 +85,9 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
     fromNhsApp: assertion !== null,
     checks: nhsLogin.checks,
     ...(fresh ? { authenticatedSince: now } : {}),
-    ...(current.status === "active" ? { upliftFrom: current.session.patient.level } : {}),
+    ...(current.status === "active" && !meetsLevel(current.session.patient.level, level)
+      ? { upliftFrom: current.session.patient.level }
+      : {}),
     ...noticeFor(current),
   };
   const response = NextResponse.redirect(nhsLogin.url, 303);

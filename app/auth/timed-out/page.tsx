@@ -26,7 +26,7 @@ export default async function TimedOutPage({ searchParams }: Props) {
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
   const timedOut = parseTimeoutReason(typeof reason === "string" ? reason : null) ?? "idle";
   const why = explainTimeout(timedOut, session);
-  const logIn = new URLSearchParams({ returnTo: destination, timedOut });
+  const logIn = new URLSearchParams({ returnTo: destination });
   return (
     <PageMain heading={TITLE}>
       <p data-testid="timeout-reason">For your security, we logged you out because {why}.</p>
