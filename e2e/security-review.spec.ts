@@ -1,6 +1,14 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./support/environment";
-import { logIn, logInAtSimulator, newPerson } from "./support/nhs-login";
+import {
+  expectErrorPage,
+  expectNoSession,
+  injectFault,
+  logIn,
+  logInAtSimulator,
+  newPerson,
+  REFUSED,
+} from "./support/nhs-login";
 
 /**
  * What a security review of the sign-in found, each proved closed against the running portal
@@ -16,7 +24,13 @@ const DOT_SEGMENT_ADDRESSES = [
   "/a/..//evil.example",
   "/profile/../..//evil.example",
 ];
-const ROUTES_WITH_A_RETURN_ADDRESS = ["/auth/sign-in", "/auth/uplift", "/auth/timed-out"];
+const ROUTES_WITH_A_RETURN_ADDRESS = [
+  "/auth/sign-in",
+  "/auth/uplift",
+  "/auth/timed-out",
+  "/auth/error",
+  "/auth/switch-account",
+];
 
 async function expectStaysOnSite(request: APIRequestContext, path: string): Promise<void> {
   const response = await request.get(path, { maxRedirects: 0 });
@@ -76,6 +90,62 @@ test("after log-out, a log-in with prompt=login removed from NHS login's address
   await logInAtSimulator(page, person);
   await expect(page).toHaveURL(`${E2E.portal}/profile`);
   expect(await marks()).toHaveLength(0);
+});
+
+test("after log-out, an ID token that does not say when the person authenticated is refused", async ({
+  page,
+}) => {
+  const person = await newPerson("p9");
+  await logIn(page, person);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+
+  await injectFault(person, "id_token_missing_auth_time");
+  await page.goto("/profile");
+  await logInAtSimulator(page, person);
+  const logged = await expectErrorPage(page, REFUSED);
+  expect(logged.reason).toBe("auth-time-missing");
+  await expectNoSession(page);
+});
+
+test("a kept copy of a sign-in attempt cannot complete a second sign-in", async ({
+  page,
+  browser,
+}) => {
+  const person = await newPerson("p9");
+  await page.goto("/profile");
+  await page.getByTestId(`login-as-${person}`).click();
+  // The attempt's cookie, copied on its way through, before NHS login sends the person back.
+  const attempt = (await page.context().cookies()).filter(({ name }) =>
+    name.startsWith("portal.sign-in"),
+  );
+  expect(attempt).toHaveLength(1);
+  const callback = page.waitForRequest(/\/api\/auth\/callback\/nhs-login\?code=/);
+  await page.getByTestId("consent-agree").click();
+  const callbackUrl = (await callback).url();
+  await expect(page).toHaveURL(/\/profile$/);
+
+  const other = await browser.newContext();
+  await other.addCookies(attempt);
+  const copy = await other.newPage();
+  await copy.goto(callbackUrl);
+  const logged = await expectErrorPage(copy, REFUSED);
+  expect(logged.event).toBe("callback-replayed");
+  await expectNoSession(copy);
+  await other.close();
+});
+
+test("a gated address with a query string is the page it names, for each level", async ({
+  page,
+}) => {
+  const person = await newPerson("p5");
+  await page.goto("/profile?from=email");
+  await expect(page).toHaveURL(new RegExp(`^${E2E.simulator}/`));
+  await logInAtSimulator(page, person);
+  await expect(page).toHaveURL(`${E2E.portal}/profile?from=email`);
+  // A P9 page asked for with a query string: the P5 session is lifted, not looped.
+  await page.goto("/nhs-record?from=email");
+  await expect(page).toHaveURL(/\/auth\/uplift\?/);
 });
 
 const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;

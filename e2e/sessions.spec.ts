@@ -89,6 +89,32 @@ test("log out of all devices ends the person's session in every other browser", 
   await elsewhere.context().close();
 });
 
+test("log out of all devices from a session that has already ended does not claim it worked", async ({
+  page,
+  browser,
+}) => {
+  const person = await newPerson("p9");
+  const elsewhere = await newBrowserPage(browser);
+  await logIn(elsewhere, person);
+  await logIn(page, person);
+  await page.goto("/auth/logout-everywhere");
+  // This browser's session ends in another tab before the person confirms.
+  const logOut = await page.request.post("/auth/logout", {
+    maxRedirects: 0,
+    headers: { origin: new URL(E2E.portal).origin },
+  });
+  expect(logOut.status()).toBe(303);
+
+  await page.getByTestId("log-out-everywhere").click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out?everywhere=ended-already`);
+  await expect(page.locator("main")).not.toContainText("on all your devices");
+  await expect(page.getByTestId("not-everywhere")).toContainText("log in again");
+  // The other browser's session was not this request's to end, and is still there.
+  await elsewhere.goto(`${E2E.portal}/profile`);
+  await expect(elsewhere).toHaveURL(`${E2E.portal}/profile`);
+  await elsewhere.context().close();
+});
+
 for (const order of [
   ["first", "second"],
   ["second", "first"],
