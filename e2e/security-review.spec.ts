@@ -148,6 +148,16 @@ test("a gated address with a query string is the page it names, for each level",
   await expect(page).toHaveURL(/\/auth\/uplift\?/);
 });
 
+test("a link to the logged-out page does not tell a person who is logged in that they are not", async ({
+  page,
+}) => {
+  await logIn(page, await newPerson("p5"));
+  for (const path of ["/auth/logged-out", "/auth/logged-out?everywhere=true"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(`${E2E.portal}/profile`);
+  }
+});
+
 const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
 
 test("nothing under /api/auth answers but NHS login's callback, and only to GET", async ({

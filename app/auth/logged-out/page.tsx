@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { Button } from "@/components/button";
 import { PageMain } from "@/components/page-main";
 import { getConfig } from "@/lib/config";
+import { currentSession } from "@/lib/session/current";
 
 const TITLE = "You have logged out";
 export const metadata: Metadata = {
@@ -12,6 +14,9 @@ export const metadata: Metadata = {
 type Props = { searchParams: Promise<{ everywhere?: string | string[] }> };
 
 export default async function LoggedOutPage({ searchParams }: Props) {
+  // A link to this page, sent by someone else or left in the history, must not tell a person who
+  // is still logged in that they are not: at a shared computer they would walk away logged in.
+  if ((await currentSession()).status === "active") redirect("/profile");
   const { everywhere } = await searchParams;
   const { serviceName } = getConfig();
   return (
