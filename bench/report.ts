@@ -65,8 +65,11 @@ export interface RedisStoreResult {
   /** Commands clients sent Redis per request for a gated page with a session. */
   roundTripsPerGatedRequest: number;
   memory: MemoryResult;
-  /** Redis's keys before and after the memory run, against the sessions it opened. */
-  keys: { before: number; after: number; sessionsOpened: number };
+  /**
+   * Redis's keys before and after the memory run, against what its sign-ins may leave: each one
+   * a session and its used `state` (kept for the attempt's fifteen minutes).
+   */
+  keys: { before: number; after: number; signIns: number; allowed: number };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -300,6 +303,7 @@ function serverSections(server: ServerResults): string[] {
       `${oneDecimal(server.redis.memory.beforeMb)} → ${oneDecimal(server.redis.memory.settledMb)} MB ` +
       `(growth ${oneDecimal(server.redis.memory.growthMb)} MB); Redis keys ` +
       `${server.redis.keys.before} → ${server.redis.keys.after} for ` +
-      `${server.redis.keys.sessionsOpened} sessions opened.`,
+      `${server.redis.keys.signIns} sign-ins (at most ${server.redis.keys.allowed} new keys: ` +
+      `a session and a used state each).`,
   ];
 }
