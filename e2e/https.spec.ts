@@ -1,6 +1,6 @@
 import { expect, test, type Cookie } from "@playwright/test";
 import { E2E } from "./support/environment";
-import { logInAtSimulator, newPerson } from "./support/nhs-login";
+import { logInAtSimulator, logOut, newPerson } from "./support/nhs-login";
 
 /**
  * The portal as deployed: behind a TLS terminator, with an https AUTH_URL. Its cookies are
@@ -52,8 +52,7 @@ test("over https, every cookie the portal sets is Secure, HttpOnly, SameSite=Lax
   expectAllSecure(portalCookies);
 
   // Log out: the mark that makes the next log-in a full one is a secure cookie too, and it works.
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(`${E2E.httpsPortal}/auth/logged-out`);
+  await logOut(page, E2E.httpsPortal);
   const afterLogOut = (await context.cookies(E2E.httpsPortal)).filter((cookie) =>
     PORTAL_COOKIE.test(cookie.name),
   );

@@ -7,6 +7,7 @@ import {
   expectNoSession,
   logIn,
   logInAtSimulator,
+  logOut,
   newPerson,
   newPersonDetails,
 } from "./support/nhs-login";
@@ -256,8 +257,7 @@ test("log out ends the session, and the next log-in asks NHS login to authentica
 }) => {
   const person = await newPerson("p9");
   await logIn(page, person);
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+  await logOut(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have logged out");
   await expect(page.getByRole("navigation", { name: "Account" })).toHaveCount(0);
 
@@ -282,8 +282,7 @@ test("the cookies page describes every cookie the portal sets", async ({ page })
   });
   const person = await newPerson("p9");
   await logIn(page, person);
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+  await logOut(page);
 
   expect(set.size).toBeGreaterThan(2);
   for (const name of set) {

@@ -6,6 +6,7 @@ import {
   injectFault,
   logIn,
   logInAtSimulator,
+  logOut,
   newPerson,
   REFUSED,
 } from "./support/nhs-login";
@@ -64,8 +65,7 @@ test("after log-out, a log-in with prompt=login removed from NHS login's address
 }) => {
   const person = await newPerson("p9");
   await logIn(page, person);
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+  await logOut(page);
 
   // The portal asks for a fresh log-in; someone at the keyboard strips it out on the way.
   const start = await page.request.get("/auth/sign-in?returnTo=/profile", { maxRedirects: 0 });
@@ -97,8 +97,7 @@ test("after log-out, an ID token that does not say when the person authenticated
 }) => {
   const person = await newPerson("p9");
   await logIn(page, person);
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+  await logOut(page);
 
   await injectFault(person, "id_token_missing_auth_time");
   await page.goto("/profile");

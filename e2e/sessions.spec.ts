@@ -6,6 +6,7 @@ import {
   logIn,
   logInAgainAtSimulator,
   logInAtSimulator,
+  logOut,
   newPerson,
 } from "./support/nhs-login";
 
@@ -18,14 +19,22 @@ async function newBrowserPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
+/** One person logged in twice: in this test's browser and in another one. */
+async function loggedInHereAndElsewhere(page: Page, browser: Browser) {
+  const person = await newPerson("p9");
+  const elsewhere = await newBrowserPage(browser);
+  await logIn(elsewhere, person);
+  await logIn(page, person);
+  return { person, elsewhere };
+}
+
 test("after log-out, the cookies copied before it open nothing, on either instance", async ({
   page,
   browser,
 }) => {
   await logIn(page, await newPerson("p9"));
   const copied = await page.context().cookies();
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
+  await logOut(page);
 
   for (const instance of [E2E.portal, E2E.secondInstance]) {
     const thief = await newBrowserPage(browser);
@@ -63,10 +72,7 @@ test("log out of all devices ends the person's session in every other browser", 
   page,
   browser,
 }) => {
-  const person = await newPerson("p9");
-  const elsewhere = await newBrowserPage(browser);
-  await logIn(elsewhere, person);
-  await logIn(page, person);
+  const { person, elsewhere } = await loggedInHereAndElsewhere(page, browser);
 
   await page.getByTestId("log-out-everywhere-link").click();
   await expect(page).toHaveURL(`${E2E.portal}/auth/logout-everywhere`);
@@ -93,10 +99,7 @@ test("log out of all devices from a session that has already ended does not clai
   page,
   browser,
 }) => {
-  const person = await newPerson("p9");
-  const elsewhere = await newBrowserPage(browser);
-  await logIn(elsewhere, person);
-  await logIn(page, person);
+  const { elsewhere } = await loggedInHereAndElsewhere(page, browser);
   await page.goto("/auth/logout-everywhere");
   // This browser's session ends in another tab before the person confirms.
   const logOut = await page.request.post("/auth/logout", {

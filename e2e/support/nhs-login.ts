@@ -50,6 +50,12 @@ export async function logIn(page: Page, persona: string, path = "/profile"): Pro
   await expect(page).toHaveURL(new URL(path, page.url()).href);
 }
 
+/** Logs out with the header's control, as a person does, and lands on the logged-out page. */
+export async function logOut(page: Page, base = E2E.portal): Promise<void> {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`${base}/auth/logged-out`);
+}
+
 /** A gated page sends the person to NHS login: the portal holds no session for them. */
 export async function expectNoSession(
   page: Page,
