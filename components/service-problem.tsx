@@ -1,3 +1,5 @@
+import { MedicalHelp, ProblemReference } from "./problem-help";
+
 const TITLE = "Sorry, there is a problem with the service";
 
 /**
@@ -14,11 +16,8 @@ export function ServiceProblem({ digest }: { digest?: string }) {
           <div className="nhsuk-grid-column-two-thirds">
             <h1>{TITLE}</h1>
             <p>Try again later.</p>
-            {digest && <p>If you contact us about this, give this reference: {digest}</p>}
-            <p>
-              If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-              <a href="tel:111">call 111</a>.
-            </p>
+            {digest && <ProblemReference reference={digest} />}
+            <MedicalHelp />
           </div>
         </div>
       </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageMain } from "@/components/page-main";
 import { isReference } from "@/lib/log";
+import { MedicalHelp, ProblemReference } from "@/components/problem-help";
 
 const TITLE = "Sorry, the service is unavailable";
 export const metadata: Metadata = {
@@ -19,16 +20,8 @@ export default async function ServiceUnavailablePage({ searchParams }: Props) {
   return (
     <PageMain heading={TITLE}>
       <p>You will be able to use the service again soon. Try again in a few minutes.</p>
-      {isReference(ref) && (
-        <p>
-          If you contact us about this, give this reference:{" "}
-          <strong data-testid="error-reference">{ref}</strong>
-        </p>
-      )}
-      <p>
-        If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-        <a href="tel:111">call 111</a>.
-      </p>
+      {isReference(ref) && <ProblemReference reference={ref} />}
+      <MedicalHelp />
     </PageMain>
   );
 }

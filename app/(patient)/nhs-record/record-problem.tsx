@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { LoginButton } from "@/components/login-button";
 import type { ApiFailure } from "@/lib/nhs-api";
 import { logInAgainHref } from "@/lib/nhs-record";
+import { MedicalHelp, ProblemReference } from "@/components/problem-help";
 
 interface Problem {
   heading: string;
@@ -101,14 +102,8 @@ export function RecordProblem({ failure, reference }: { failure: ApiFailure; ref
       {problem.body}
       {problem.reference && (
         <>
-          <p>
-            If you contact us about this, give this reference:{" "}
-            <strong data-testid="error-reference">{reference}</strong>
-          </p>
-          <p>
-            If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-            <a href="tel:111">call 111</a>.
-          </p>
+          <ProblemReference reference={reference} />
+          <MedicalHelp />
         </>
       )}
     </div>

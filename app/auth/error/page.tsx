@@ -9,6 +9,7 @@ import { isNhsApp } from "@/lib/nhs-app";
 import { findPatientPage } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 import { upliftHref } from "@/lib/uplift";
+import { MedicalHelp, ProblemReference } from "@/components/problem-help";
 
 type Param = string | string[] | undefined;
 type Props = {
@@ -60,12 +61,7 @@ export default async function SignInErrorPage({ searchParams }: Props) {
           <a href={NHS_LOGIN_HELP}>get help with NHS login</a>.
         </p>
       )}
-      {isReference(ref) && (
-        <p>
-          If you contact us about this, give this reference:{" "}
-          <strong data-testid="error-reference">{ref}</strong>
-        </p>
-      )}
+      {isReference(ref) && <ProblemReference reference={ref} />}
       {insideNhsApp ? (
         <>
           <p>
@@ -91,10 +87,7 @@ export default async function SignInErrorPage({ searchParams }: Props) {
           </a>
         </p>
       )}
-      <p>
-        If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-        <a href="tel:111">call 111</a>.
-      </p>
+      <MedicalHelp />
     </PageMain>
   );
 }

@@ -4,6 +4,7 @@ import { BackLink } from "@/components/back-link";
 import { PageMain } from "@/components/page-main";
 import { getConfig } from "@/lib/config";
 import { isNhsApp } from "@/lib/nhs-app";
+import { MedicalHelp } from "@/components/problem-help";
 
 const TITLE = "You cannot continue without sharing your information";
 export const metadata: Metadata = {
@@ -25,10 +26,7 @@ export default async function NoConsentPage({ searchParams }: Props) {
         {who} needs your NHS login information to show you your details, your GP surgery and whether
         your GP online services account can be linked.
       </p>
-      <p>
-        If you need medical help, go to <a href="https://111.nhs.uk">111.nhs.uk</a> or{" "}
-        <a href="tel:111">call 111</a>.
-      </p>
+      <MedicalHelp />
       <p>
         <a href="tel:999">Call 999</a> if it is a life-threatening emergency.
       </p>
