@@ -8,7 +8,8 @@ import { contactDetailsFor } from "./contact-details";
 import type { Patient } from "./nhs-login/claims";
 import { createNhsApiClient, type NhsApiClient } from "./nhs-api";
 import { apiSession } from "./nhs-api-session";
-import { readNhsRecord, type ActiveSession, type Platform } from "./nhs-record";
+import { readNhsRecord, type Platform } from "./nhs-record";
+import type { ActiveSession } from "./page-access";
 import { memorySessionStore } from "./session/memory-store";
 import { createSessions } from "./session/sessions";
 

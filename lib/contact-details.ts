@@ -10,7 +10,8 @@
 import { requestReference } from "./log";
 import type { ApiFailure } from "./nhs-api";
 import { apiSession } from "./nhs-api-session";
-import { portalPlatform, readNhsRecord, type ActiveSession, type Platform } from "./nhs-record";
+import { portalPlatform, readNhsRecord, type Platform } from "./nhs-record";
+import type { ActiveSession } from "./page-access";
 
 export type ContactDetails =
   | { shown: true }
@@ -34,13 +35,8 @@ export async function contactDetailsFor(
   platform: Platform = portalPlatform(),
 ): Promise<ContactDetails> {
   if (active.session.patient.level !== "P9") return SHOWN;
-  let known: boolean | undefined;
-  try {
-    const session = apiSession(platform.slot, active.key, active.session.nhsLogin.idToken, active);
-    known = await session.restricted();
-  } catch {
-    known = undefined;
-  }
+  const session = apiSession(platform.slot, active.key, active.session.nhsLogin.idToken, active);
+  const known = await session.restricted();
   if (known !== undefined) return known ? RESTRICTED : SHOWN;
 
   // The client logs a failure under this reference; the page degrades rather than fails.

@@ -3,7 +3,6 @@
  * person) and a GP surgery (ODS). Each read takes the reference its page shows if it fails; the
  * client logs the call under it.
  */
-import { redirect } from "next/navigation";
 import { getConfig } from "./config";
 import { log } from "./log";
 import {
@@ -15,26 +14,8 @@ import {
   type SurgeryView,
 } from "./nhs-api";
 import { apiSession, nhsApi, type ApiSlot } from "./nhs-api-session";
-import { requireAccess } from "./page-access";
-import { currentSession, sessions } from "./session/current";
-import type { Session } from "./session/sessions";
-
-/** A logged-in person's session and the store's key for it, under which its API slot is kept. */
-export interface ActiveSession {
-  key: string;
-  session: Session;
-  /** The session's API slot as the page's read of the session found it (empty: undefined). */
-  apiSlot: Record<string, unknown> | undefined;
-}
-
-/** The page's own check (`requireAccess`), and the session's key for calling APIs as the person. */
-export async function requireApiSession(path: string): Promise<ActiveSession> {
-  const session = await requireAccess(path);
-  // The same read requireAccess made: currentSession is read once per request.
-  const state = await currentSession();
-  if (state.status !== "active") redirect(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
-  return { key: state.key, session, apiSlot: state.apiSlot };
-}
+import type { ActiveSession } from "./page-access";
+import { sessions } from "./session/current";
 
 export interface Platform {
   api: NhsApiClient;
@@ -93,9 +74,8 @@ export async function readNhsRecord(
 export async function readSurgery(
   odsCode: string,
   reference: string,
-  api: NhsApiClient = nhsApi(),
 ): Promise<ApiResult<SurgeryView>> {
-  const result = await api.readOrganization({ odsCode, reference });
+  const result = await nhsApi().readOrganization({ odsCode, reference });
   return result.ok ? { ok: true, value: surgeryView(result.value) } : result;
 }
 

@@ -9,7 +9,9 @@ const PAGE = patientPage("/gp-online-services");
 export const metadata: Metadata = { title: PAGE.title, description: purposeSentence(PAGE) };
 
 export default async function GpOnlineServicesPage() {
-  const { patient } = await requireAccess(PAGE.path);
+  const {
+    session: { patient },
+  } = await requireAccess(PAGE.path);
   return (
     <PageMain heading={PAGE.title}>
       <p>

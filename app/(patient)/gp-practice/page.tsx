@@ -8,7 +8,8 @@ import { WarningCallout } from "@/components/warning-callout";
 import { contactDetailsFor } from "@/lib/contact-details";
 import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
-import { readSurgery, requireApiSession } from "@/lib/nhs-record";
+import { readSurgery } from "@/lib/nhs-record";
+import { requireAccess } from "@/lib/page-access";
 import { patientPage, purposeSentence } from "@/lib/patient-pages";
 
 const PAGE = patientPage("/gp-practice");
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: PAGE.title, description: purposeSente
 const REGISTER_URL = "https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/";
 
 export default async function GpPracticePage() {
-  const active = await requireApiSession(PAGE.path);
+  const active = await requireAccess(PAGE.path);
   const { patient } = active.session;
   const contact = await contactDetailsFor(active);
   const code = contact.shown ? patient.gpOdsCode : undefined;

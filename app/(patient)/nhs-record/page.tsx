@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { PageMain } from "@/components/page-main";
 import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
-import { readNhsRecord, readSurgery, requireApiSession } from "@/lib/nhs-record";
+import { readNhsRecord, readSurgery } from "@/lib/nhs-record";
+import { requireAccess } from "@/lib/page-access";
 import { patientPage, purposeSentence } from "@/lib/patient-pages";
 import { RecordDetails } from "./record-details";
 import { RecordProblem } from "./record-problem";
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: PAGE.title, description: purposeSente
  * a page of the portal: a failure is a message in it, with a reference in the log.
  */
 export default async function NhsRecordPage() {
-  const active = await requireApiSession(PAGE.path);
+  const active = await requireAccess(PAGE.path);
   const reference = requestReference();
   const record = await readNhsRecord(active, reference);
   let surgery: ApiResult<SurgeryView> | undefined;

@@ -7,7 +7,7 @@ import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { Patient } from "@/lib/nhs-login/claims";
 import { contactDetailsFor } from "@/lib/contact-details";
-import { requireApiSession } from "@/lib/nhs-record";
+import { requireAccess } from "@/lib/page-access";
 import {
   describeLevel,
   displayName,
@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: PAGE.title, description: purposeSente
 const NOT_SHARED = "Not shared yet";
 
 export default async function ProfilePage() {
-  const active = await requireApiSession(PAGE.path);
+  const active = await requireAccess(PAGE.path);
   const { patient } = active.session;
   const contact = await contactDetailsFor(active);
   const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
