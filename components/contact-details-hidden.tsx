@@ -1,11 +1,10 @@
-import type { ContactDetails } from "@/lib/contact-details";
+import type { ReactNode } from "react";
+import type { HiddenReason } from "@/lib/contact-details";
 import { logInAgainHref } from "@/lib/nhs-record";
 import { InsetText } from "./inset-text";
 
-type Hidden = Extract<ContactDetails, { shown: false }>;
-
 export type ContactDetailsHiddenProps = {
-  because: Hidden["because"];
+  because: HiddenReason;
   /** What is not shown, e.g. "GP surgery". */
   what: string;
   /** The page to come back to after logging in again. */
@@ -20,32 +19,38 @@ export type ContactDetailsHiddenProps = {
 export function ContactDetailsHidden({ because, what, returnTo }: ContactDetailsHiddenProps) {
   return (
     <InsetText>
-      {because === "restricted" && (
-        <>
-          <p data-testid="contact-details-hidden" data-reason={because}>
-            Your NHS record has extra protection, so we do not show your {what} online.
-          </p>
-          <p>If you think this is wrong, speak to your GP surgery.</p>
-        </>
-      )}
-      {because === "unchecked" && (
-        <p data-testid="contact-details-hidden" data-reason={because}>
-          We cannot show your {what} at the moment, because we could not check your NHS record. Try
-          again later.
-        </p>
-      )}
-      {because === "no-record" && (
-        <p data-testid="contact-details-hidden" data-reason={because}>
-          We cannot show your {what}, because we could not find your NHS record.{" "}
-          <a href="/nhs-record">Find out more about your NHS record</a>.
-        </p>
-      )}
-      {because === "login-expired" && (
-        <p data-testid="contact-details-hidden" data-reason={because}>
-          To see your {what}, <a href={logInAgainHref(returnTo)}>log in again</a>. For your
-          security, we check your NHS record only within an hour of your log-in.
-        </p>
-      )}
+      <p data-testid="contact-details-hidden" data-reason={because}>
+        {explanation(because, what, returnTo)}
+      </p>
+      {because === "restricted" && <p>If you think this is wrong, speak to your GP surgery.</p>}
     </InsetText>
   );
+}
+
+function explanation(because: HiddenReason, what: string, returnTo: string): ReactNode {
+  switch (because) {
+    case "restricted":
+      return <>Your NHS record has extra protection, so we do not show your {what} online.</>;
+    case "unchecked":
+      return (
+        <>
+          We cannot show your {what} at the moment, because we could not check your NHS record. Try
+          again later.
+        </>
+      );
+    case "no-record":
+      return (
+        <>
+          We cannot show your {what}, because we could not find your NHS record.{" "}
+          <a href="/nhs-record">Find out more about your NHS record</a>.
+        </>
+      );
+    case "login-expired":
+      return (
+        <>
+          To see your {what}, <a href={logInAgainHref(returnTo)}>log in again</a>. For your
+          security, we check your NHS record only within an hour of your log-in.
+        </>
+      );
+  }
 }

@@ -13,19 +13,14 @@ import { apiSession } from "./nhs-api-session";
 import { portalPlatform, readNhsRecord, type Platform } from "./nhs-record";
 import type { ActiveSession } from "./page-access";
 
-export type ContactDetails =
-  | { shown: true }
-  | {
-      shown: false;
-      /**
-       * `restricted`: the NHS record is. `no-record`: PDS has no record it can show for the NHS
-       * number (not found, invalidated or superseded). `unchecked`: PDS could not be asked just
-       * now. `login-expired`: it cannot be asked until the person logs in again.
-       */
-      because: "restricted" | "no-record" | "unchecked" | "login-expired";
-    };
+/**
+ * `restricted`: the NHS record is. `no-record`: PDS has no record it can show for the NHS number
+ * (not found, invalidated or superseded). `unchecked`: PDS could not be asked just now.
+ * `login-expired`: it cannot be asked until the person logs in again.
+ */
+export type HiddenReason = "restricted" | "no-record" | "unchecked" | "login-expired";
 
-type Hidden = Extract<ContactDetails, { shown: false }>;
+export type ContactDetails = { shown: true } | { shown: false; because: HiddenReason };
 
 const SHOWN: ContactDetails = { shown: true };
 const RESTRICTED: ContactDetails = { shown: false, because: "restricted" };
@@ -47,7 +42,7 @@ export async function contactDetailsFor(
   return { shown: false, because: becauseOf(record.failure.reason) };
 }
 
-function becauseOf(reason: ApiFailure["reason"]): Hidden["because"] {
+function becauseOf(reason: ApiFailure["reason"]): HiddenReason {
   switch (reason) {
     case "login-expired":
       return "login-expired";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Fragment } from "react";
 import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
+import { Lines } from "@/components/lines";
 import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import { WarningCallout } from "@/components/warning-callout";
@@ -73,16 +73,7 @@ function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryV
   if (address.length > 0) {
     rows.push({
       key: "Address",
-      value: (
-        <span data-testid="gp-surgery-address">
-          {address.map((line, index) => (
-            <Fragment key={index}>
-              {index > 0 && <br />}
-              {line}
-            </Fragment>
-          ))}
-        </span>
-      ),
+      value: <Lines lines={address} testId="gp-surgery-address" />,
     });
   }
   if (phone) {

@@ -1,6 +1,7 @@
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/button";
 import { InsetText } from "@/components/inset-text";
+import { Lines } from "@/components/lines";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { NhsRecordView, SurgeryView } from "@/lib/nhs-api";
 import { formatBirthdate, formatNhsNumber } from "@/lib/patient-display";
@@ -8,18 +9,8 @@ import { describeDifferences, includesLoginContactDetails } from "./differences"
 
 const NOT_RECORDED = "Not recorded";
 
-function Lines({ lines, testId }: { lines: readonly string[]; testId: string }) {
-  if (lines.length === 0) return NOT_RECORDED;
-  return (
-    <span data-testid={testId}>
-      {lines.map((line, index) => (
-        <Fragment key={index}>
-          {index > 0 && <br />}
-          {line}
-        </Fragment>
-      ))}
-    </span>
-  );
+function LinesOrNotRecorded({ lines, testId }: { lines: readonly string[]; testId: string }) {
+  return lines.length === 0 ? NOT_RECORDED : <Lines lines={lines} testId={testId} />;
 }
 
 function GpSurgery({ odsCode, surgery }: { odsCode: string; surgery?: SurgeryView }) {
@@ -106,7 +97,7 @@ export function RecordDetails({
     {
       key: "Home address",
       value: (
-        <Lines
+        <LinesOrNotRecorded
           lines={[
             ...(record.homeAddress?.lines ?? []),
             record.homeAddress?.postalCode ?? "",
@@ -115,8 +106,14 @@ export function RecordDetails({
         />
       ),
     },
-    { key: "Phone", value: <Lines lines={record.phoneNumbers} testId="record-phone" /> },
-    { key: "Email", value: <Lines lines={record.emailAddresses} testId="record-email" /> },
+    {
+      key: "Phone",
+      value: <LinesOrNotRecorded lines={record.phoneNumbers} testId="record-phone" />,
+    },
+    {
+      key: "Email",
+      value: <LinesOrNotRecorded lines={record.emailAddresses} testId="record-email" />,
+    },
     {
       key: "GP surgery",
       value: record.gpOdsCode ? (
