@@ -3,18 +3,19 @@ import { inSpan, SpanKind } from "./spans";
 
 type Operation = Exclude<keyof SessionStore, "kind" | "isAvailable" | "whenAvailable">;
 
-const OPERATIONS: readonly Operation[] = [
-  "create",
-  "touch",
-  "readApiSlot",
-  "writeApiSlot",
-  "exclusive",
-  "claim",
-  "end",
-  "endAll",
-  "ping",
-  "close",
-];
+/** Every operation, checked by the compiler: a store method added later cannot go untraced. */
+const OPERATIONS = Object.keys({
+  create: true,
+  touch: true,
+  readApiSlot: true,
+  writeApiSlot: true,
+  exclusive: true,
+  claim: true,
+  end: true,
+  endAll: true,
+  ping: true,
+  close: true,
+} satisfies Record<Operation, true>) as Operation[];
 
 /**
  * The same store, with each call to it in a span of its own: which store, which operation.
