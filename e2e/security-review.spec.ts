@@ -107,6 +107,19 @@ test("after log-out, an ID token that does not say when the person authenticated
   await expectNoSession(page);
 });
 
+test("a log-out mark that cannot be read (sealed before a secret was rotated) still asks for a fresh log-in", async ({
+  page,
+}) => {
+  await page
+    .context()
+    .addCookies([
+      { name: "portal.reauthenticate", value: "sealed.with.an-old-secret", url: E2E.portal },
+    ]);
+  const authorization = page.waitForRequest(`${E2E.simulator}/authorize?**`);
+  await page.goto("/profile");
+  expect(new URL((await authorization).url()).searchParams.get("prompt")).toBe("login");
+});
+
 test("a kept copy of a sign-in attempt cannot complete a second sign-in", async ({
   page,
   browser,

@@ -22,8 +22,10 @@ function codec() {
 export function reauthenticationRequired(request: NextRequest): Reauthentication | undefined {
   const secure = getConfig().auth.secureCookies;
   const value = request.cookies.get(cookieName("reauthenticate", secure))?.value;
-  const mark = value ? codec().decode(value) : null;
-  if (typeof mark?.since !== "number") return undefined;
+  if (!value) return undefined;
+  const mark = codec().decode(value);
+  // A mark that cannot be read (sealed before a secret was rotated) still stands.
+  if (typeof mark?.since !== "number") return { since: 0 };
   return { since: mark.since, ...(typeof mark.after === "number" ? { after: mark.after } : {}) };
 }
 
