@@ -38,9 +38,16 @@ export function sessions(): Sessions {
   return cached;
 }
 
+type CookieJar = { get(name: string): { value: string } | undefined };
+
 /** The session cookie's value on a request. */
-export function sessionCookie(jar: { get(name: string): { value: string } | undefined }) {
+export function sessionCookie(jar: CookieJar) {
   return jar.get(cookieName("session", getConfig().auth.secureCookies))?.value;
+}
+
+/** The cookie of a log-in as someone else, waiting for the person to confirm the switch. */
+export function accountSwitchCookie(jar: CookieJar) {
+  return jar.get(cookieName("accountSwitch", getConfig().auth.secureCookies))?.value;
 }
 
 /**

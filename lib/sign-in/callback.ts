@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { completeSignIn, type SignInFailure } from "../auth";
 import { getConfig } from "../config";
-import { cookieName, setCookie } from "../cookies";
+import { setCookie } from "../cookies";
 import { log, requestReference } from "../log";
 import { isNhsApp } from "../nhs-app";
 import { publicOrigin, publicUrl } from "../public-url";
-import { sessionCookie, sessions, sessionStore } from "../session/current";
+import { accountSwitchCookie, sessionCookie, sessions, sessionStore } from "../session/current";
 import type { NewSession } from "../session/sessions";
 import { isSessionStoreUnavailable, SessionStoreUnavailableError } from "../session/store";
 import {
@@ -23,7 +23,11 @@ import {
   serviceUnavailable,
   type SignInErrorCode,
 } from "./outcomes";
-import { reauthenticated, reauthenticationRequired } from "./reauthentication";
+import {
+  reauthenticated,
+  reauthenticationRequired,
+  type Reauthentication,
+} from "./reauthentication";
 
 const PAGE_FOR_FAILURE: Record<SignInFailure["kind"], SignInErrorCode> = {
   refused: "refused",
@@ -117,7 +121,7 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
   }
 
   try {
-    return used(await startSession(request, result.session, attempt, reference));
+    return used(await startSession(request, result.session, attempt, reference, marked));
   } catch (error) {
     if (isSessionStoreUnavailable(error)) {
       return used(serviceUnavailable(request, "sign-in"));
@@ -136,6 +140,7 @@ async function startSession(
   signedIn: NewSession,
   attempt: SignInAttempt,
   reference: string,
+  marked: Reauthentication | undefined,
 ): Promise<NextResponse> {
   const secure = getConfig().auth.secureCookies;
   const current = await sessions().read(sessionCookie(request.cookies));
@@ -149,9 +154,7 @@ async function startSession(
   if (current.status === "active" && current.session.patient.sub !== signedIn.patient.sub) {
     log("info", "account-switch-offered", { reference });
     // One log-in waits to be confirmed at a time: an earlier one is ended, not left behind.
-    const earlier = await sessions().read(
-      request.cookies.get(cookieName("accountSwitch", secure))?.value,
-    );
+    const earlier = await sessions().read(accountSwitchCookie(request.cookies));
     if (earlier.status === "active") await sessions().end(earlier.key, "replaced");
     const response = redirect(
       request,
@@ -164,7 +167,7 @@ async function startSession(
   const response = redirect(request, attempt.returnTo);
   setCookie(response, "session", opened.cookie, secure);
   // Only a log-in checked for freshness ends the requirement; the NHS App's is not (0014).
-  if (!attempt.fromNhsApp && reauthenticationRequired(request)) reauthenticated(response);
+  if (!attempt.fromNhsApp && marked) reauthenticated(response);
   return response;
 }
 

@@ -1,12 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { clearCookie, cookieName } from "@/lib/cookies";
+import { clearCookie } from "@/lib/cookies";
 import { log } from "@/lib/log";
 import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
-import { sessionCookie, sessions } from "@/lib/session/current";
+import { accountSwitchCookie, sessionCookie, sessions } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
-import type { SessionState } from "@/lib/session/sessions";
 import { isSessionStoreUnavailable } from "@/lib/session/store";
 import { serviceUnavailable } from "@/lib/sign-in/outcomes";
 import { requireReauthentication } from "@/lib/sign-in/reauthentication";
@@ -28,26 +27,37 @@ export async function POST(request: NextRequest): Promise<Response> {
   const everywhere = form?.get("scope") === "everywhere";
   const [state, pending] = await Promise.all([
     sessions().read(sessionCookie(request.cookies)),
-    sessions().read(request.cookies.get(cookieName("accountSwitch", secure))?.value),
+    sessions().read(accountSwitchCookie(request.cookies)),
   ]);
 
-  let page = "/auth/logged-out";
+  // Nobody is told every device is logged out unless it is so.
+  if (everywhere && state.status === "unavailable") {
+    return serviceUnavailable(request, "log-out-everywhere");
+  }
+  let recorded = state.status !== "unavailable";
   try {
-    if (pending.status === "active") await sessions().end(pending.key, "logged-out");
-    if (everywhere) {
-      // Nobody is told every device is logged out unless it is so.
-      if (state.status === "unavailable") return serviceUnavailable(request, "log-out-everywhere");
-      if (state.status === "active") await sessions().endEverywhere(state.session.patient.sub);
-      page = `/auth/logged-out?everywhere=${state.status === "active" ? "true" : "ended-already"}`;
+    if (everywhere && state.status === "active") {
+      await sessions().endEverywhere(state.session.patient.sub);
     } else if (state.status === "active") {
       await sessions().end(state.key, "logged-out");
     }
   } catch (error) {
     if (!isSessionStoreUnavailable(error)) throw error;
     if (everywhere) return serviceUnavailable(request, "log-out-everywhere");
-    notRecorded(state);
+    recorded = false;
   }
-  if (!everywhere && state.status === "unavailable") notRecorded(state);
+  // This browser is logged out all the same; an unrecorded session ends at its idle deadline.
+  if (!recorded) log("error", "log-out-not-recorded", { sessionState: state.status });
+  if (pending.status === "active") {
+    await sessions()
+      .end(pending.key, "logged-out")
+      .catch((error: unknown) => {
+        if (!isSessionStoreUnavailable(error)) throw error;
+      });
+  }
+  const page = everywhere
+    ? `/auth/logged-out?everywhere=${state.status === "active" ? "true" : "ended-already"}`
+    : "/auth/logged-out";
 
   const response = NextResponse.redirect(publicUrl(page, request, config.auth.url), 303);
   clearCookie(response, "session", secure);
@@ -56,9 +66,4 @@ export async function POST(request: NextRequest): Promise<Response> {
   requireReauthentication(response, { since: nowSeconds(), after });
   response.headers.set("cache-control", "no-store");
   return response;
-}
-
-/** This browser is logged out all the same; the record ends at its idle deadline. */
-function notRecorded(state: SessionState): void {
-  log("error", "log-out-not-recorded", { sessionState: state.status });
 }

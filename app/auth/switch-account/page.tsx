@@ -4,10 +4,8 @@ import { redirect } from "next/navigation";
 import { Button } from "@/components/button";
 import { PageMain } from "@/components/page-main";
 import { safeReturnTo } from "@/lib/access";
-import { getConfig } from "@/lib/config";
-import { cookieName } from "@/lib/cookies";
 import { displayName } from "@/lib/patient-display";
-import { currentSession, sessions } from "@/lib/session/current";
+import { accountSwitchCookie, currentSession, sessions } from "@/lib/session/current";
 
 const TITLE = "You are already logged in";
 export const metadata: Metadata = {
@@ -26,9 +24,7 @@ export default async function SwitchAccountPage({ searchParams }: Props) {
   const { returnTo } = await searchParams;
   const current = await currentSession();
   const jar = await cookies();
-  const pending = await sessions().read(
-    jar.get(cookieName("accountSwitch", getConfig().auth.secureCookies))?.value,
-  );
+  const pending = await sessions().read(accountSwitchCookie(jar));
   if (current.status !== "active" || pending.status !== "active") redirect("/profile");
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
   const now = displayName(current.session.patient);

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeReturnTo } from "@/lib/access";
 import { getConfig } from "@/lib/config";
-import { clearCookie, cookieName, setCookie } from "@/lib/cookies";
+import { clearCookie, setCookie } from "@/lib/cookies";
 import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
-import { sessionCookie, sessions } from "@/lib/session/current";
+import { accountSwitchCookie, sessionCookie, sessions } from "@/lib/session/current";
 import { isSessionStoreUnavailable } from "@/lib/session/store";
 import { serviceUnavailable } from "@/lib/sign-in/outcomes";
 
@@ -18,7 +18,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   const form = await request.formData().catch(() => null);
   const switching = form?.get("choice") === "switch";
   const returnTo = safeReturnTo(String(form?.get("returnTo") ?? ""), "/profile");
-  const pendingCookie = request.cookies.get(cookieName("accountSwitch", secure))?.value;
+  const pendingCookie = accountSwitchCookie(request.cookies);
   try {
     const [current, pending] = await Promise.all([
       sessions().read(sessionCookie(request.cookies)),
