@@ -57,7 +57,7 @@ export const BENCH = {
   nhsRecord: { samples: positiveNumber("BENCH_NHS_RECORD_SAMPLES", 40) },
   memory: {
     requests: positiveNumber("BENCH_MEMORY_REQUESTS", 10_000),
-    /** Each batch signs in afresh: the portal rewrites a session cookie once a minute old. */
+    /** Each batch signs in afresh, so that sessions are opened during the run as well as read. */
     batches: 4,
   },
   lighthouse: {

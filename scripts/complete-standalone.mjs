@@ -1,6 +1,6 @@
 // Runs after `next build`: completes the standalone server in .next/standalone so that the folder
 // alone is what production runs, with `node server.js`. Next.js leaves out the static files
-// (the client chunks and public/, with the NHS.UK stylesheet and images), expecting a CDN to
+// (the client chunks, with the bundled NHS.UK stylesheet, and public/, with its images), expecting a CDN to
 // serve them; the portal serves its own.
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
