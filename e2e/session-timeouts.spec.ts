@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { E2E, SHORT_SESSION } from "./support/environment";
-import { logInAtSimulator, newPerson } from "./support/nhs-login";
+import { logInAgainAtSimulator, logInAtSimulator, newPerson } from "./support/nhs-login";
 
 /**
  * NHS login's session rules, on the portal instance with shortened limits (idle 12 s, warning
@@ -97,6 +97,60 @@ test("activity keeps the session alive until the absolute limit", async ({ page 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
   }
   expect((await authorization).get("prompt")).toBe("login");
+  await expectFullLogInAgain(
+    page,
+    person,
+    `you had been logged in for ${SHORT_SESSION.maxAgeSeconds} seconds`,
+  );
+});
+
+test("logging in again through single sign-on does not restart the absolute limit", async ({
+  page,
+}) => {
+  test.skip(
+    test.info().project.name !== "no-javascript",
+    "one browser is enough for a server rule",
+  );
+  test.setTimeout(120_000);
+  const person = await logInToShortSessionPortal(page);
+  // NHS login authenticated the person before now: the limit is at the latest this.
+  const started = Date.now();
+  const limit = started + SHORT_SESSION.maxAgeSeconds * 1000;
+
+  // Active all along, and half-way through a "log in again" that NHS login's single sign-on
+  // answers without asking for login details, as pages that need a fresh ID token offer.
+  const freshLogIn = page.waitForRequest(
+    (request) =>
+      request.url().startsWith(`${E2E.simulator}/authorize?`) &&
+      new URL(request.url()).searchParams.get("prompt") === "login",
+    { timeout: 100_000 },
+  );
+  let renewed = false;
+  let sentBack: number | undefined;
+  while (Date.now() < limit + 25_000) {
+    await page.waitForTimeout(4_000);
+    if (!renewed && Date.now() > started + 15_000) {
+      renewed = true;
+      const renewal = nextAuthorizationRequest(page);
+      await page.goto(`${portal}/auth/sign-in?renew=1&returnTo=/profile`);
+      expect((await renewal).get("prompt")).toBeNull();
+      await logInAgainAtSimulator(page, person);
+      await expect(page).toHaveURL(`${portal}/profile`);
+      continue;
+    }
+    await page.goto(`${portal}/profile`);
+    if (page.url().startsWith(E2E.simulator)) {
+      sentBack = Date.now();
+      await freshLogIn;
+      break;
+    }
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
+  }
+  expect(renewed).toBe(true);
+  // Counted from the log-in with login details, not from the one through single sign-on (which
+  // came at least 15 seconds later).
+  expect(sentBack).toBeDefined();
+  expect(sentBack!).toBeLessThan(limit + 8_000);
   await expectFullLogInAgain(
     page,
     person,

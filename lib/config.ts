@@ -11,6 +11,8 @@ import {
 } from "./nhs-login/environments";
 import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
 import type { NhsApiSettings } from "./nhs-api/settings";
+import type { SessionBounds, SessionLimits } from "./session/rules";
+import { DEFAULT_SESSION_BOUNDS } from "./session/rules";
 
 export interface Config {
   serviceName: string;
@@ -34,12 +36,11 @@ export interface Config {
     secureCookies: boolean;
   };
   /** Where sessions live: Redis when instances share them, this process's memory for one. */
-  sessionStore: { kind: "memory" } | { kind: "redis"; url: string };
-  session: {
-    idleTimeoutSeconds: number;
-    maxAgeSeconds: number;
-    warningSeconds: number;
-  };
+  sessionStore: { kind: "memory" } | { kind: "redis"; url: string; timeoutMs: number };
+  session: SessionLimits &
+    SessionBounds & {
+      warningSeconds: number;
+    };
   nhsApi: NhsApiConfig;
 }
 
@@ -56,7 +57,7 @@ export const LOCAL_PRIVATE_KEY_FILE = ".local/nhs-login-private-key.pem";
 const DEFAULT_SCOPES =
   "openid profile profile_extended email phone gp_registration_details gp_integration_credentials";
 
-const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
   SERVICE_NAME: z.string().trim().min(1).default("Patient portal"),
@@ -69,13 +70,16 @@ const envSchema = z.object({
   NHS_LOGIN_SCOPES: z.string().default(DEFAULT_SCOPES),
   NHS_LOGIN_VECTORS: z.string().default(KNOWN_VECTORS.join(" ")),
   NHS_LOGIN_PKCE: z.enum(["true", "false"]).default("true"),
-  NHS_LOGIN_TIMEOUT_MS: seconds(10_000),
+  NHS_LOGIN_TIMEOUT_MS: positiveInteger(10_000),
   AUTH_SECRET: z.string().optional(),
   AUTH_URL: z.string().optional(),
-  SESSION_IDLE_TIMEOUT_SECONDS: seconds(30 * 60),
-  SESSION_MAX_AGE_SECONDS: seconds(12 * 60 * 60),
-  SESSION_WARNING_SECONDS: seconds(2 * 60),
+  SESSION_IDLE_TIMEOUT_SECONDS: positiveInteger(30 * 60),
+  SESSION_MAX_AGE_SECONDS: positiveInteger(12 * 60 * 60),
+  SESSION_WARNING_SECONDS: positiveInteger(2 * 60),
+  SESSION_MAX_PER_ACCOUNT: positiveInteger(DEFAULT_SESSION_BOUNDS.maxPerAccount),
+  SESSION_MEMORY_MAX_SESSIONS: positiveInteger(DEFAULT_SESSION_BOUNDS.maxInMemory),
   SESSION_STORE: z.enum(["memory", "redis"]).optional(),
+  SESSION_STORE_TIMEOUT_MS: positiveInteger(2_000),
   REDIS_URL: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -175,6 +179,8 @@ export function loadConfig(
       idleTimeoutSeconds: vars.SESSION_IDLE_TIMEOUT_SECONDS,
       maxAgeSeconds: vars.SESSION_MAX_AGE_SECONDS,
       warningSeconds: vars.SESSION_WARNING_SECONDS,
+      maxPerAccount: vars.SESSION_MAX_PER_ACCOUNT,
+      maxInMemory: vars.SESSION_MEMORY_MAX_SESSIONS,
     },
     nhsApi,
   };
@@ -230,7 +236,7 @@ function checkSessionStore(
     );
     return undefined;
   }
-  return { kind: "redis", url: redisUrl };
+  return { kind: "redis", url: redisUrl, timeoutMs: vars.SESSION_STORE_TIMEOUT_MS };
 }
 
 function loadPrivateKey(
@@ -329,7 +335,7 @@ const nhsApiEnvSchema = z.object({
   NHS_API_PRIVATE_KEY: z.string().optional(),
   NHS_API_PRIVATE_KEY_FILE: z.string().optional(),
   NHS_API_SECRET: z.string().trim().min(1).optional(),
-  NHS_API_TIMEOUT_MS: seconds(10_000),
+  NHS_API_TIMEOUT_MS: positiveInteger(10_000),
 });
 
 function canRead(readFile: ReadFile, path: string): boolean {

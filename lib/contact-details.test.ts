@@ -10,13 +10,12 @@ import { createNhsApiClient, type NhsApiClient } from "./nhs-api";
 import { apiSession } from "./nhs-api-session";
 import { readNhsRecord, type Platform } from "./nhs-record";
 import type { ActiveSession } from "./page-access";
-import { memorySessionStore } from "./session/memory-store";
 import { createSessions } from "./session/sessions";
+import { memoryStore, NHS_LOGIN_LIMITS } from "@/test-support/session-stores";
 
 const world = apiPlatformForFile();
-const limits = { idleTimeoutSeconds: 1800, maxAgeSeconds: 43200 };
-const store = memorySessionStore(limits);
-const sessions = createSessions({ store, secret: "s".repeat(32), limits });
+const store = memoryStore();
+const sessions = createSessions({ store, secret: "s".repeat(32), limits: NHS_LOGIN_LIMITS });
 afterAll(() => store.close());
 
 /** The client, counting the calls it logs (one line per API call, success or failure). */
@@ -61,12 +60,15 @@ async function logIn(template: string): Promise<Person> {
     gpOnlineServices: "not-shared",
   };
   const vtr = persona.level === "P9" ? undefined : ["P5.Cp.Cd"];
-  const { cookie } = await sessions.open({
-    patient,
-    idTokenJti: "jti",
-    authTime: Math.floor(Date.now() / 1000),
-    nhsLogin: { idToken: await world.idTokenFor(persona.id, vtr) },
-  });
+  const { cookie } = await sessions.open(
+    {
+      patient,
+      idTokenJti: "jti",
+      authTime: Math.floor(Date.now() / 1000),
+      nhsLogin: { idToken: await world.idTokenFor(persona.id, vtr) },
+    },
+    Math.floor(Date.now() / 1000),
+  );
   return {
     persona: persona.id,
     async page() {

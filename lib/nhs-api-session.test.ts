@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRedis, type TestRedis } from "@/test-support/redis-server";
 import type { PlatformToken } from "./nhs-api";
 import { apiSession } from "./nhs-api-session";
-import { memorySessionStore } from "./session/memory-store";
-import { redisSessionStore } from "./session/redis-store";
 import { createSessions, type Sessions } from "./session/sessions";
 import type { SessionStore } from "./session/store";
+import { memoryStore, redisStore } from "@/test-support/session-stores";
 
 const secret = "s".repeat(32);
 const limits = { idleTimeoutSeconds: 1800, maxAgeSeconds: 43200 };
@@ -20,12 +19,15 @@ const token = (accessToken = "platform-access-token"): PlatformToken => ({
 });
 
 async function openSession(sessions: Sessions): Promise<string> {
-  const { key } = await sessions.open({
-    patient: { sub: "sub-1", level: "P9", vot: "P9.Cp.Cd", gpOnlineServices: "not-shared" },
-    idTokenJti: "jti-1",
-    authTime: Math.floor(Date.now() / 1000),
-    nhsLogin: { idToken: ID_TOKEN },
-  });
+  const { key } = await sessions.open(
+    {
+      patient: { sub: "sub-1", level: "P9", vot: "P9.Cp.Cd", gpOnlineServices: "not-shared" },
+      idTokenJti: "jti-1",
+      authTime: Math.floor(Date.now() / 1000),
+      nhsLogin: { idToken: ID_TOKEN },
+    },
+    Math.floor(Date.now() / 1000),
+  );
   return key;
 }
 
@@ -145,11 +147,11 @@ function behavesAsTheSessionsApiSlot(name: string, makeStore: () => SessionStore
   });
 }
 
-behavesAsTheSessionsApiSlot("memory", () => memorySessionStore(limits));
+behavesAsTheSessionsApiSlot("memory", () => memoryStore(limits));
 
 let redis: TestRedis;
 beforeAll(async () => {
   redis = await startTestRedis();
 }, 20_000);
 afterAll(() => redis?.stop());
-behavesAsTheSessionsApiSlot("Redis", () => redisSessionStore(redis.url, limits));
+behavesAsTheSessionsApiSlot("Redis", () => redisStore(redis.url, limits));

@@ -12,6 +12,10 @@ export interface TestRedis {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops it answering, its connections left open (SIGSTOP), as an overloaded server would. */
+  pause(): void;
+  /** Lets a paused server go on, with everything it held (SIGCONT). */
+  resume(): void;
   /** How many keys it holds (the session store's, in these tests). */
   keyCount(): Promise<number>;
   /**
@@ -85,6 +89,8 @@ export async function startTestRedis(port?: number): Promise<TestRedis> {
     port: chosen,
     start,
     stop,
+    pause: () => child?.kill("SIGSTOP"),
+    resume: () => child?.kill("SIGCONT"),
     keyCount: async () => (await command((client) => client.dbSize())) ?? 0,
     async commandsSentDuring(work) {
       const monitor = connection();

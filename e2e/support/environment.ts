@@ -16,7 +16,10 @@ const outagePortal = local(3103);
 const outageSimulator = local(4101);
 /** An instance served over https, through a TLS terminator as in production. */
 const httpsPortal = local(3443, "https");
-/** A portal whose session store (its own Redis) the tests stop and start themselves. */
+/**
+ * A portal whose session store the tests take away: its Redis sits behind a TCP relay on
+ * REDIS.outage's port, both started by the tests themselves.
+ */
 const storeOutagePortal = local(3105);
 /** Instances a test starts and stops itself: to shut one down, to send its traces somewhere. */
 const shutdownPortal = local(3106);
@@ -27,8 +30,8 @@ const otlpReceiver = local(4103);
 
 /**
  * Redis, as a deployment with more than one instance has it: the main portal and the instance
- * behind its address share one (started with the portals); the store-outage portal has its own,
- * which its tests start and stop.
+ * behind its address share one (started with the portals); the store-outage portal reaches its
+ * own through a relay on `outage`'s port, which its tests start and switch.
  */
 export const REDIS = {
   shared: { port: port(6390), url: `redis://127.0.0.1:${port(6390)}` },
@@ -43,8 +46,13 @@ export function portalLogFile(port: number): string {
 /** Where the simulator's output goes during the e2e run. */
 export const SIMULATOR_LOG = ".local/e2e-logs/simulator.log";
 
-/** Shortened limits for the timeout tests on the second portal. */
-export const SHORT_SESSION = { idleTimeoutSeconds: 12, warningSeconds: 6, maxAgeSeconds: 40 };
+/** Shortened limits for the timeout tests on the second portal, and a small cap per account. */
+export const SHORT_SESSION = {
+  idleTimeoutSeconds: 12,
+  warningSeconds: 6,
+  maxAgeSeconds: 40,
+  maxPerAccount: 2,
+};
 
 export const sharedPortalEnv = {
   NODE_ENV: "production",
@@ -94,6 +102,7 @@ export const E2E = {
         SESSION_IDLE_TIMEOUT_SECONDS: String(SHORT_SESSION.idleTimeoutSeconds),
         SESSION_WARNING_SECONDS: String(SHORT_SESSION.warningSeconds),
         SESSION_MAX_AGE_SECONDS: String(SHORT_SESSION.maxAgeSeconds),
+        SESSION_MAX_PER_ACCOUNT: String(SHORT_SESSION.maxPerAccount),
       },
     },
     {

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getConfig, type Config } from "../config";
 import { cookieName } from "../cookies";
 import { memorySessionStore } from "./memory-store";
+import { redisClientFor } from "./redis-clients";
 import { redisSessionStore } from "./redis-store";
 import { createSessions, type Sessions, type SessionState } from "./sessions";
 import type { SessionStore } from "./store";
@@ -18,10 +19,16 @@ type Registry = typeof globalThis & { [STORE]?: SessionStore };
 
 export function sessionStore(config: Config = getConfig()): SessionStore {
   const registry = globalThis as Registry;
+  const { sessionStore: where, session } = config;
   registry[STORE] ??= tracedSessionStore(
-    config.sessionStore.kind === "redis"
-      ? redisSessionStore(config.sessionStore.url, config.session)
-      : memorySessionStore(config.session),
+    where.kind === "redis"
+      ? redisSessionStore({
+          open: redisClientFor(where.url, where.timeoutMs),
+          limits: session,
+          bounds: session,
+          timeoutMs: where.timeoutMs,
+        })
+      : memorySessionStore(session, session),
   );
   return registry[STORE];
 }

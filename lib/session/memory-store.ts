@@ -4,32 +4,42 @@ import {
   idleDeadline,
   limitReached,
   type EndReason,
+  type SessionBounds,
   type SessionLimits,
 } from "./rules";
-import type { SessionStore, StoredSession, TouchOptions, TouchResult } from "./store";
+import type { EndResult, SessionStore, StoredSession, TouchOptions, TouchResult } from "./store";
 
-type Entry = { session: StoredSession } | { ended: EndReason };
+interface Marker {
+  reason: EndReason;
+  /** The session that replaced this one in its browser. */
+  by?: string;
+}
 
-/** More sessions than this in one process means it should have been Redis all along. */
-const MAX_SESSIONS = 10_000;
 const PURGE_INTERVAL_MS = 60_000;
 
 /**
  * Sessions in this process's memory: for `npm run dev`, one instance and the tests. Bounded
- * (the least recently used session goes first) and expiring like Redis keys do.
+ * (the least recently used session goes first, and one account holds at most its cap) and
+ * expiring like Redis keys do. The markers of ended sessions are kept apart, under the same
+ * bound, so that however many sessions end, no live session is pushed out to make room for them.
  */
-export function memorySessionStore(limits: SessionLimits): SessionStore {
+export function memorySessionStore(limits: SessionLimits, bounds: SessionBounds): SessionStore {
+  /** Each account's live sessions, oldest first. */
   const byAccount = new Map<string, Set<string>>();
   const queues = new Map<string, Promise<unknown>>();
-  const claimed = new LRUCache<string, true>({ max: MAX_SESSIONS });
-  const entries = new LRUCache<string, Entry>({
-    max: MAX_SESSIONS,
-    dispose: (entry, key) => {
-      if ("session" in entry) unindex(entry.session.account, key);
-    },
+  const claimed = new LRUCache<string, true>({ max: bounds.maxInMemory });
+  const markers = new LRUCache<string, Marker>({
+    max: bounds.maxInMemory,
+    ttl: limits.idleTimeoutSeconds * 1000,
+  });
+  const live = new LRUCache<string, StoredSession>({
+    max: bounds.maxInMemory,
+    // Not when a session is written again (activity, its API slot): only when it goes.
+    dispose: (session, key, reason) => reason !== "set" && unindex(session.account, key),
   });
   const purge = setInterval(() => {
-    entries.purgeStale();
+    live.purgeStale();
+    markers.purgeStale();
     claimed.purgeStale();
   }, PURGE_INTERVAL_MS);
   purge.unref();
@@ -41,15 +51,15 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
   }
 
   function remember(key: string, session: StoredSession) {
-    const deadline = idleDeadline(session.signedInAt, session.lastActiveAt, limits);
-    entries.set(key, { session }, { ttl: Math.max(1, deadline * 1000 - Date.now()) });
-    let keys = byAccount.get(session.account);
-    if (!keys) byAccount.set(session.account, (keys = new Set()));
-    keys.add(key);
+    const deadline = idleDeadline(session.authenticatedAt, session.lastActiveAt, limits);
+    live.set(key, session, { ttl: Math.max(1, deadline * 1000 - Date.now()) });
   }
 
-  function markEnded(key: string, reason: EndReason) {
-    entries.set(key, { ended: reason }, { ttl: limits.idleTimeoutSeconds * 1000 });
+  function endLive(key: string, marker: Marker): EndResult {
+    if (!live.has(key)) return "not-active";
+    live.delete(key);
+    markers.set(key, marker);
+    return "ended";
   }
 
   return {
@@ -57,16 +67,27 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
     isAvailable: () => true,
     whenAvailable: async () => true,
     async create(key, session) {
+      markers.delete(key);
+      const keys = byAccount.get(session.account) ?? new Set<string>();
+      // Room is made first, so that a new session never pushes out someone else's.
+      let crowded = 0;
+      for (const oldest of [...keys]) {
+        if (keys.size < bounds.maxPerAccount) break;
+        if (endLive(oldest, { reason: "crowded-out" }) === "ended") crowded++;
+        else unindex(session.account, oldest);
+      }
       remember(key, session);
+      byAccount.set(session.account, keys.add(key));
+      return crowded;
     },
     async touch(key, { now, force }: TouchOptions): Promise<TouchResult> {
-      const entry = entries.get(key);
-      if (!entry) return { status: "missing" };
-      if ("ended" in entry) return { status: "ended", reason: entry.ended };
-      const { session } = entry;
-      const limit = limitReached(session.signedInAt, session.lastActiveAt, limits, now);
+      const marker = markers.get(key);
+      if (marker) return { status: "ended", reason: marker.reason };
+      const session = live.get(key);
+      if (!session) return { status: "missing" };
+      const limit = limitReached(session.authenticatedAt, session.lastActiveAt, limits, now);
       if (limit) {
-        entries.delete(key);
+        live.delete(key);
         return { status: "limit-reached", limit };
       }
       const refresh = force || now - session.lastActiveAt >= activityResolutionSeconds(limits);
@@ -79,15 +100,14 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
       return { status: "active", session: current };
     },
     async readApiSlot(key) {
-      const entry = entries.get(key);
-      return entry && "session" in entry ? entry.session.apiSlot : undefined;
+      return live.get(key)?.apiSlot;
     },
     async writeApiSlot(key, sealed) {
-      const entry = entries.get(key);
-      if (!entry || !("session" in entry)) return;
-      const session = { ...entry.session, apiSlot: sealed };
-      if (sealed === undefined) delete session.apiSlot;
-      remember(key, session);
+      const session = live.get(key);
+      if (!session) return;
+      const updated = { ...session, apiSlot: sealed };
+      if (sealed === undefined) delete updated.apiSlot;
+      remember(key, updated);
     },
     exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
       const before = queues.get(key) ?? Promise.resolve();
@@ -103,20 +123,31 @@ export function memorySessionStore(limits: SessionLimits): SessionStore {
       return true;
     },
     async end(key, reason) {
-      if (entries.has(key)) markEnded(key, reason);
+      return endLive(key, { reason });
+    },
+    async replace(key, replacement) {
+      if (endLive(key, { reason: "replaced", by: replacement }) === "ended") {
+        return { orphanEnded: false };
+      }
+      const marker = markers.get(key);
+      if (marker?.reason !== "replaced") return { orphanEnded: false };
+      const other = marker.by;
+      markers.set(key, { reason: "replaced", by: replacement });
+      const orphanEnded =
+        other !== undefined &&
+        other !== replacement &&
+        endLive(other, { reason: "replaced" }) === "ended";
+      return { orphanEnded };
     },
     async endAll(account, reason) {
-      const active = [...(byAccount.get(account) ?? [])].filter((key) => {
-        const entry = entries.get(key);
-        return entry !== undefined && "session" in entry;
-      });
-      for (const key of active) markEnded(key, reason);
-      return active.length;
+      const keys = [...(byAccount.get(account) ?? [])];
+      return keys.filter((key) => endLive(key, { reason }) === "ended").length;
     },
     async ping() {},
     async close() {
       clearInterval(purge);
-      entries.clear();
+      live.clear();
+      markers.clear();
       claimed.clear();
     },
   };

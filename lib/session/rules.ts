@@ -1,6 +1,7 @@
 /**
  * NHS login's session rules for web services: a fresh log-in after 30 minutes without activity
- * and after 12 hours however active (by default). Times are whole seconds since the epoch.
+ * and 12 hours after the person last authenticated, however active (by default). Times are whole
+ * seconds since the epoch.
  */
 export interface SessionLimits {
   idleTimeoutSeconds: number;
@@ -17,7 +18,19 @@ export type EndReason =
   /** The person chose "log out of all devices" somewhere. */
   | "everywhere"
   /** A new log-in (or an uplift) replaced it: a fresh session id every time. */
-  | "replaced";
+  | "replaced"
+  /** The account logged in on more devices than the cap allows, and this was the oldest. */
+  | "crowded-out";
+
+/** How much one account, and one process's memory, may hold. */
+export interface SessionBounds {
+  /** Sessions of one NHS login account at once; a new one ends the oldest beyond it. */
+  maxPerAccount: number;
+  /** Sessions a memory store keeps (one instance): beyond it, the least recently used go. */
+  maxInMemory: number;
+}
+
+export const DEFAULT_SESSION_BOUNDS: SessionBounds = { maxPerAccount: 10, maxInMemory: 10_000 };
 
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
@@ -25,23 +38,23 @@ export function nowSeconds(): number {
 
 /** The limit a session has reached at `now`, if any. */
 export function limitReached(
-  signedInAt: number,
+  authenticatedAt: number,
   lastActiveAt: number,
   limits: SessionLimits,
   now: number,
 ): TimeLimit | undefined {
-  if (now - signedInAt >= limits.maxAgeSeconds) return "max-age";
+  if (now - authenticatedAt >= limits.maxAgeSeconds) return "max-age";
   if (now - lastActiveAt >= limits.idleTimeoutSeconds) return "idle";
   return undefined;
 }
 
 /** When the session ends unless there is more activity: never after the absolute limit. */
 export function idleDeadline(
-  signedInAt: number,
+  authenticatedAt: number,
   lastActiveAt: number,
   limits: SessionLimits,
 ): number {
-  return Math.min(lastActiveAt + limits.idleTimeoutSeconds, signedInAt + limits.maxAgeSeconds);
+  return Math.min(lastActiveAt + limits.idleTimeoutSeconds, authenticatedAt + limits.maxAgeSeconds);
 }
 
 /**
@@ -50,4 +63,24 @@ export function idleDeadline(
  */
 export function activityResolutionSeconds(limits: SessionLimits): number {
   return Math.max(1, Math.min(60, Math.floor(limits.idleTimeoutSeconds / 10)));
+}
+
+/**
+ * When a new session's absolute limit starts: the person's last real authentication. A log-in
+ * that NHS login was asked to make fresh, and that was checked to be, starts it at its
+ * `auth_time`. Any other (single sign-on: "log in again" to renew, an uplift, a log-in from the
+ * NHS App) keeps the earliest of NHS login's `auth_time` and the clock of the same person's
+ * session it replaces, so that however often a person logs in again that way, they authenticate
+ * afresh within the limit.
+ */
+export function authenticationClock(options: {
+  now: number;
+  /** NHS login's `auth_time` (or, without one, when the ID token was issued). */
+  authTime: number;
+  fresh: boolean;
+  /** The clock of the session this one replaces, when it is the same person's. */
+  replacing?: number;
+}): number {
+  const { now, authTime, fresh, replacing } = options;
+  return Math.min(now, authTime, fresh ? now : (replacing ?? now));
 }

@@ -1,14 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/test-support/redis-server";
+import { memoryStore, NHS_LOGIN_LIMITS as limits, redisStore } from "@/test-support/session-stores";
 import type { Patient } from "../nhs-login/claims";
 import { cookieCodec } from "./codec";
-import { memorySessionStore } from "./memory-store";
-import { redisSessionStore } from "./redis-store";
+import { nowSeconds } from "./rules";
 import { createSessions, type NewSession } from "./sessions";
 import type { SessionStore, StoredSession } from "./store";
 
 const secret = "s".repeat(32);
-const limits = { idleTimeoutSeconds: 1800, maxAgeSeconds: 43200 };
 
 const patient: Patient = {
   sub: "49f470a1-cc52-49b7-beba-0f9cec937c46",
@@ -31,7 +30,7 @@ function signIn(overrides: Partial<NewSession> = {}): NewSession {
 
 /** The memory store, with every record it is given kept aside to look at. */
 function recordingStore() {
-  const store = memorySessionStore(limits);
+  const store = memoryStore(limits);
   const created = new Map<string, StoredSession>();
   const recording: SessionStore = {
     ...store,
@@ -49,7 +48,7 @@ describe("sessions", () => {
   afterAll(() => store.close());
 
   it("opens a session whose cookie reads back as the person, at their level", async () => {
-    const { cookie, key } = await sessions.open(signIn());
+    const { cookie, key } = await sessions.open(signIn(), nowSeconds());
     const state = await sessions.read(cookie);
     expect(state).toMatchObject({
       status: "active",
@@ -60,8 +59,8 @@ describe("sessions", () => {
   });
 
   it("gives every sign-in a new, unguessable id, and the store only its hash", async () => {
-    const first = await sessions.open(signIn());
-    const second = await sessions.open(signIn());
+    const first = await sessions.open(signIn(), nowSeconds());
+    const second = await sessions.open(signIn(), nowSeconds());
     expect(first.cookie).not.toBe(second.cookie);
     const envelope = cookieCodec(secret, "session").decode(first.cookie)!;
     expect(Buffer.from(envelope.sid as string, "base64url")).toHaveLength(32);
@@ -69,8 +68,24 @@ describe("sessions", () => {
     expect(created.has(first.key)).toBe(true);
   });
 
+  it("keeps one account's sessions under one tag, apart from everyone else's", async () => {
+    const [first, second] = [
+      await sessions.open(signIn(), nowSeconds()),
+      await sessions.open(signIn(), nowSeconds()),
+    ];
+    const other = await sessions.open(
+      signIn({ patient: { ...patient, sub: "someone-else" } }),
+      nowSeconds(),
+    );
+    const tag = (key: string) => key.slice(0, key.indexOf("}") + 1);
+    expect(tag(first.key)).toMatch(/^\{[\w-]{43}\}$/);
+    expect(tag(second.key)).toBe(tag(first.key));
+    expect(tag(other.key)).not.toBe(tag(first.key));
+    expect(first.key).not.toContain(patient.sub);
+  });
+
   it("keeps nothing about the person readable in the store, nor in the cookie", async () => {
-    const { cookie, key } = await sessions.open(signIn());
+    const { cookie, key } = await sessions.open(signIn(), nowSeconds());
     const record = JSON.stringify(created.get(key));
     const envelope = Buffer.from(cookie.replace(/\./g, ""), "base64url").toString("latin1");
     for (const detail of [patient.sub, patient.nhsNumber!, patient.familyName!, "the-id-token"]) {
@@ -81,8 +96,11 @@ describe("sessions", () => {
   });
 
   it("treats a missing, forged, truncated, oversized or foreign cookie as no session", async () => {
-    const { cookie } = await sessions.open(signIn());
-    const foreign = await createSessions({ store, secret: "f".repeat(32), limits }).open(signIn());
+    const { cookie } = await sessions.open(signIn(), nowSeconds());
+    const foreign = await createSessions({ store, secret: "f".repeat(32), limits }).open(
+      signIn(),
+      nowSeconds(),
+    );
     for (const value of [
       undefined,
       "",
@@ -99,50 +117,57 @@ describe("sessions", () => {
   });
 
   it("ends a session for good: the same cookie afterwards says why", async () => {
-    const { cookie, key } = await sessions.open(signIn());
-    await sessions.end(key, "logged-out");
-    expect(await sessions.read(cookie)).toEqual({ status: "ended", reason: "logged-out" });
+    const { cookie, key } = await sessions.open(signIn(), nowSeconds());
+    expect(await sessions.end(key, "logged-out")).toBe("ended");
+    expect(await sessions.read(cookie)).toEqual({ status: "ended", reason: "logged-out", key });
   });
 
   it("ends every session of the person, wherever they are", async () => {
     const sub = "another-person";
-    const one = await sessions.open(signIn({ patient: { ...patient, sub } }));
-    const two = await sessions.open(signIn({ patient: { ...patient, sub } }));
-    const someoneElse = await sessions.open(signIn());
+    const one = await sessions.open(signIn({ patient: { ...patient, sub } }), nowSeconds());
+    const two = await sessions.open(signIn({ patient: { ...patient, sub } }), nowSeconds());
+    const someoneElse = await sessions.open(signIn(), nowSeconds());
     expect(await sessions.endEverywhere(sub)).toBe(2);
-    for (const { cookie } of [one, two]) {
-      expect(await sessions.read(cookie)).toEqual({ status: "ended", reason: "everywhere" });
+    for (const { cookie, key } of [one, two]) {
+      expect(await sessions.read(cookie)).toEqual({ status: "ended", reason: "everywhere", key });
     }
     expect((await sessions.read(someoneElse.cookie)).status).toBe("active");
   });
 
-  it("says why a session ended at the absolute limit without asking the store", async () => {
-    const longAgo = Math.floor(Date.now() / 1000) - limits.maxAgeSeconds;
-    const envelope = cookieCodec(secret, "session").encode(
-      { sid: "x".repeat(43), level: "P9", signedInAt: longAgo },
-      3600,
-    );
-    expect(await sessions.read(envelope)).toEqual({ status: "ended", reason: "max-age" });
-    expect(sessions.view(envelope)).toEqual({ status: "ended", reason: "max-age" });
+  it("counts the absolute limit from the clock it is given, without asking the store", async () => {
+    const limit = limits.maxAgeSeconds;
+    const nearly = await sessions.open(signIn(), nowSeconds() - limit + 60);
+    expect((await sessions.read(nearly.cookie)).status).toBe("active");
+    const past = await sessions.open(signIn(), nowSeconds() - limit);
+    expect(await sessions.read(past.cookie)).toEqual({
+      status: "ended",
+      reason: "max-age",
+      key: past.key,
+    });
+    expect(sessions.view(past.cookie)).toEqual({
+      status: "ended",
+      reason: "max-age",
+      key: past.key,
+    });
   });
 
   it("reads a session that vanished within the absolute limit as ended by inactivity", async () => {
     const envelope = cookieCodec(secret, "session").encode(
-      { sid: "y".repeat(43), level: "P5", signedInAt: Math.floor(Date.now() / 1000) - 60 },
+      { sid: "y".repeat(43), account: "a", level: "P5", authenticatedAt: nowSeconds() - 60 },
       3600,
     );
-    expect(await sessions.read(envelope)).toEqual({ status: "ended", reason: "idle" });
+    expect(await sessions.read(envelope)).toMatchObject({ status: "ended", reason: "idle" });
   });
 
   it("shows the notice a sign-in left once", async () => {
-    const { cookie } = await sessions.open(signIn({ notice: "idle" }));
+    const { cookie } = await sessions.open(signIn({ notice: "idle" }), nowSeconds());
     expect(await sessions.read(cookie)).toMatchObject({ status: "active", notice: "idle" });
     expect(await sessions.read(cookie)).not.toHaveProperty("notice");
   });
 
   it("keeps the API platform's token sealed with the session, and only its own", async () => {
-    const { key, cookie } = await sessions.open(signIn());
-    const other = await sessions.open(signIn());
+    const { key, cookie } = await sessions.open(signIn(), nowSeconds());
+    const other = await sessions.open(signIn(), nowSeconds());
     const token = { accessToken: "platform-access-token", expiresAt: Date.now() + 600_000 };
     await sessions.writeApiSlot(key, token);
     expect(await sessions.readApiSlot(key)).toEqual(token);
@@ -159,11 +184,17 @@ describe("sessions", () => {
   });
 
   it("says the store is unavailable rather than that there is no session", async () => {
-    const unreachable = redisSessionStore(`redis://127.0.0.1:${await freePort()}`, limits);
+    const unreachable = redisStore(`redis://127.0.0.1:${await freePort()}`, limits);
     try {
-      const { cookie } = await sessions.open(signIn());
+      const authenticatedAt = nowSeconds();
+      const { cookie, key } = await sessions.open(signIn(), authenticatedAt);
       const elsewhere = createSessions({ store: unreachable, secret, limits });
-      expect(await elsewhere.read(cookie)).toEqual({ status: "unavailable" });
+      // What a log-out needs to end it once the store is back: its key, and when it ends anyway.
+      expect(await elsewhere.read(cookie)).toEqual({
+        status: "unavailable",
+        key,
+        endsBy: authenticatedAt + limits.maxAgeSeconds,
+      });
       // The cookie is checked first: a cookie that is not ours never reaches the store.
       expect(await elsewhere.read("garbage")).toEqual({ status: "none" });
     } finally {

@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Patient } from "../nhs-login/claims";
 import { isLevel, type Level } from "nhs-login-vocabulary";
 import { cookieCodec } from "./codec";
+import { unfinishedEnds } from "./unfinished-ends";
 import {
   idleDeadline,
   nowSeconds,
@@ -9,7 +10,7 @@ import {
   type SessionLimits,
   type TimeLimit,
 } from "./rules";
-import { isSessionStoreUnavailable, type SessionStore } from "./store";
+import { isSessionStoreUnavailable, sessionKey, type EndResult, type SessionStore } from "./store";
 
 /** Why a person had to log in again, said once on the first page after they have. */
 export type Notice = TimeLimit | "everywhere";
@@ -35,8 +36,11 @@ export interface NewSession {
 
 /** A session as pages see it. */
 export interface Session extends Omit<NewSession, "notice"> {
-  /** When this session began, for the absolute limit (seconds). */
-  signedInAt: number;
+  /**
+   * When the person last authenticated with NHS login (seconds): the absolute limit counts from
+   * here, across log-ins through single sign-on (`authenticationClock`).
+   */
+  authenticatedAt: number;
   /** Last request seen, for the inactivity limit (seconds). */
   lastActiveAt: number;
 }
@@ -54,44 +58,62 @@ export type SessionState =
       /** The API platform's slot as this read found it: what `readApiSlot` would answer. */
       apiSlot?: Record<string, unknown>;
     }
-  | { status: "ended"; reason: EndReason }
+  /** `key`: the store's key for the session that ended. */
+  | { status: "ended"; reason: EndReason; key: string }
   /** The session store could not be reached: whether there is a session is unknown. */
-  | { status: "unavailable" };
+  | { status: "unavailable"; key: string; endsBy: number };
 
 /**
  * What the cookie alone says, without asking the store: enough for the route gate to send a
  * person without a session to NHS login and one below a page's level to uplift.
  */
 export type CookieView =
-  { status: "none" } | { status: "active"; level: Level } | { status: "ended"; reason: "max-age" };
+  | { status: "none" }
+  | { status: "active"; level: Level }
+  | { status: "ended"; reason: "max-age"; key: string };
 
 /**
- * The session cookie is a sealed envelope around a random session id (256 bits), with the two
- * facts that never change during a session: its verification level and when it began. The
+ * The session cookie is a sealed envelope around a random session id (256 bits), with the facts
+ * that never change during a session: the account it belongs to (a keyed hash, which is also
+ * where the store keeps it), its verification level and when its absolute limit began. The
  * record itself lives in the store, under a hash of the id.
  */
 interface Envelope {
   sid: string;
+  account: string;
   level: Level;
-  signedInAt: number;
+  authenticatedAt: number;
 }
 
 /** The record's content as sealed in the store, bound to the key it was stored under. */
 interface SealedRecord {
   key: string;
-  content: Omit<Session, "signedInAt" | "lastActiveAt">;
+  content: Omit<Session, "authenticatedAt" | "lastActiveAt">;
 }
 
 /** Anything longer is not a cookie of ours, and is refused before any decryption. */
 const MAX_COOKIE_LENGTH = 512;
 /** The envelope outlives the absolute limit by this much, to say why a session ended. */
 const ENVELOPE_GRACE_SECONDS = 60 * 60;
+/** Log-outs waiting for the store: how many are remembered, how often they are tried. */
+const UNFINISHED_ENDS = { max: 10_000, retryMs: 1_000 };
 
 export interface Sessions {
-  open(fresh: NewSession): Promise<{ cookie: string; key: string }>;
+  /**
+   * Opens a session for a person who has just logged in; `authenticatedAt` is when they last
+   * authenticated (`authenticationClock`). Beyond the account's cap, its oldest session ends.
+   */
+  open(fresh: NewSession, authenticatedAt: number): Promise<{ cookie: string; key: string }>;
   read(cookie: string | undefined, options?: { keepAlive?: boolean }): Promise<SessionState>;
   view(cookie: string | undefined): CookieView;
-  end(key: string, reason: EndReason): Promise<void>;
+  end(key: string, reason: EndReason): Promise<EndResult>;
+  /**
+   * Ends a session once the store can be reached again, if this process lives that long: for a
+   * log-out that could not end it now (`endsBy`: its absolute limit, when it ends anyway).
+   */
+  endLater(key: string, reason: EndReason, endsBy: number): void;
+  /** Ends a session that `replacement`, the same person's new one, takes the place of. */
+  replace(key: string, replacement: string): Promise<{ orphanEnded: boolean }>;
   endEverywhere(sub: string): Promise<number>;
   /** What calling NHS APIs as the person keeps with the session, sealed like the record. */
   readApiSlot(key: string): Promise<Record<string, unknown> | undefined>;
@@ -109,6 +131,7 @@ export function createSessions(options: {
   const envelopes = cookieCodec(secret, "session");
   const records = cookieCodec(secret, "session-record");
   const lifetime = limits.maxAgeSeconds + ENVELOPE_GRACE_SECONDS;
+  const unfinished = unfinishedEnds(store, UNFINISHED_ENDS);
 
   const accountOf = (sub: string) =>
     createHmac("sha256", secret).update(`account:${sub}`).digest("base64url");
@@ -118,13 +141,17 @@ export function createSessions(options: {
     const payload = envelopes.decode(cookie) as Partial<Envelope> | null;
     if (
       typeof payload?.sid !== "string" ||
+      typeof payload.account !== "string" ||
       !isLevel(payload.level) ||
-      typeof payload.signedInAt !== "number"
+      typeof payload.authenticatedAt !== "number"
     ) {
       return null;
     }
-    return { sid: payload.sid, level: payload.level, signedInAt: payload.signedInAt };
+    const { sid, account, level, authenticatedAt } = payload;
+    return { sid, account, level, authenticatedAt };
   }
+
+  const keyOf = (envelope: Envelope) => sessionKey(envelope.account, idHash(envelope.sid));
 
   /** A slot sealed for another key (copied in the store) opens as nothing. */
   function openApiSlot(key: string, sealed: string | undefined) {
@@ -135,22 +162,23 @@ export function createSessions(options: {
   }
 
   const pastAbsoluteLimit = (envelope: Envelope, now: number) =>
-    now - envelope.signedInAt >= limits.maxAgeSeconds;
+    now - envelope.authenticatedAt >= limits.maxAgeSeconds;
 
   return {
-    async open(fresh) {
+    async open(fresh, authenticatedAt) {
       const now = nowSeconds();
       const sid = randomBytes(32).toString("base64url");
-      const key = storeKey(sid);
+      const account = accountOf(fresh.patient.sub);
+      const envelope: Envelope = { sid, account, level: fresh.patient.level, authenticatedAt };
+      const key = keyOf(envelope);
       const { notice, ...kept } = fresh;
       await store.create(key, {
-        account: accountOf(fresh.patient.sub),
-        signedInAt: now,
+        account,
+        authenticatedAt,
         lastActiveAt: now,
         data: records.encode({ key, content: kept }, lifetime),
         ...(notice ? { notice } : {}),
       });
-      const envelope: Envelope = { sid, level: fresh.patient.level, signedInAt: now };
       return { cookie: envelopes.encode({ ...envelope }, lifetime), key };
     },
 
@@ -158,23 +186,27 @@ export function createSessions(options: {
       const envelope = openEnvelope(cookie);
       if (!envelope) return { status: "none" };
       const now = nowSeconds();
-      if (pastAbsoluteLimit(envelope, now)) return { status: "ended", reason: "max-age" };
-      const key = storeKey(envelope.sid);
+      const key = keyOf(envelope);
+      if (pastAbsoluteLimit(envelope, now)) return { status: "ended", reason: "max-age", key };
       let result;
       try {
         result = await store.touch(key, { now, force: keepAlive });
       } catch (error) {
-        if (isSessionStoreUnavailable(error)) return { status: "unavailable" };
-        throw error;
+        if (!isSessionStoreUnavailable(error)) throw error;
+        return {
+          status: "unavailable",
+          key,
+          endsBy: envelope.authenticatedAt + limits.maxAgeSeconds,
+        };
       }
       switch (result.status) {
         // Within the absolute limit, a record disappears on its own only at its idle deadline.
         case "missing":
-          return { status: "ended", reason: "idle" };
+          return { status: "ended", reason: "idle", key };
         case "limit-reached":
-          return { status: "ended", reason: result.limit };
+          return { status: "ended", reason: result.limit, key };
         case "ended":
-          return { status: "ended", reason: result.reason };
+          return { status: "ended", reason: result.reason, key };
       }
       const { session: stored } = result;
       const sealed = records.decode(stored.data) as SealedRecord | null;
@@ -186,8 +218,12 @@ export function createSessions(options: {
       return {
         status: "active",
         key,
-        session: { ...content, signedInAt: stored.signedInAt, lastActiveAt: stored.lastActiveAt },
-        idleExpiresAt: idleDeadline(stored.signedInAt, stored.lastActiveAt, limits),
+        session: {
+          ...content,
+          authenticatedAt: stored.authenticatedAt,
+          lastActiveAt: stored.lastActiveAt,
+        },
+        idleExpiresAt: idleDeadline(stored.authenticatedAt, stored.lastActiveAt, limits),
         ...(isNotice(stored.notice) ? { notice: stored.notice } : {}),
         ...(apiSlot ? { apiSlot } : {}),
       };
@@ -196,11 +232,15 @@ export function createSessions(options: {
     view(cookie) {
       const envelope = openEnvelope(cookie);
       if (!envelope) return { status: "none" };
-      if (pastAbsoluteLimit(envelope, nowSeconds())) return { status: "ended", reason: "max-age" };
+      if (pastAbsoluteLimit(envelope, nowSeconds())) {
+        return { status: "ended", reason: "max-age", key: keyOf(envelope) };
+      }
       return { status: "active", level: envelope.level };
     },
 
     end: (key, reason) => store.end(key, reason),
+    endLater: (key, reason, endsBy) => unfinished.add(key, { reason, endsBy }),
+    replace: (key, replacement) => store.replace(key, replacement),
     endEverywhere: (sub) => store.endAll(accountOf(sub), "everywhere"),
 
     readApiSlot: async (key) => openApiSlot(key, await store.readApiSlot(key)),
@@ -211,7 +251,7 @@ export function createSessions(options: {
 }
 
 /** The store never sees the id the cookie carries, only its hash. */
-function storeKey(sid: string): string {
+function idHash(sid: string): string {
   return createHash("sha256").update(sid).digest("base64url");
 }
 

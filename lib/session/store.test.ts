@@ -1,20 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisServerInstalled, startTestRedis, type TestRedis } from "@/test-support/redis-server";
-import { memorySessionStore } from "./memory-store";
-import { redisSessionStore } from "./redis-store";
+import { memoryStore, redisStore } from "@/test-support/session-stores";
 import { nowSeconds } from "./rules";
-import { SessionStoreUnavailableError, type SessionStore, type StoredSession } from "./store";
+import {
+  sessionKey,
+  SessionStoreUnavailableError,
+  type SessionStore,
+  type StoredSession,
+} from "./store";
 
 /** Short limits, so that expiry by the store's own clock can be watched in a second or two. */
 const limits = { idleTimeoutSeconds: 2, maxAgeSeconds: 60 };
+const MAX_PER_ACCOUNT = 3;
 
 function stored(overrides: Partial<StoredSession> = {}): StoredSession {
   const now = nowSeconds();
-  return { account: "account-1", signedInAt: now, lastActiveAt: now, data: "sealed", ...overrides };
+  return {
+    account: "account-1",
+    authenticatedAt: now,
+    lastActiveAt: now,
+    data: "sealed",
+    ...overrides,
+  };
 }
 
 let counter = 0;
-const newKey = () => `key-${process.pid}-${Date.now()}-${++counter}`;
+const uniqueId = () => `${process.pid}-${Date.now()}-${++counter}`;
+/** A session key of the account, as the session module makes them. */
+const newKey = (account = "account-1") => sessionKey(account, `key-${uniqueId()}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const hasRedis = redisServerInstalled();
@@ -27,8 +40,8 @@ afterAll(async () => {
 });
 
 const stores: Array<[string, () => SessionStore]> = [
-  ["memory", () => memorySessionStore(limits)],
-  ["redis", () => redisSessionStore(redis!.url, limits)],
+  ["memory", () => memoryStore(limits, { maxPerAccount: MAX_PER_ACCOUNT })],
+  ["redis", () => redisStore(redis!.url, limits, { maxPerAccount: MAX_PER_ACCOUNT })],
 ];
 
 describe.each(stores)("the %s session store", (kind, make) => {
@@ -65,7 +78,7 @@ describe.each(stores)("the %s session store", (kind, make) => {
   it.skipIf(skip)("records activity once it is stale, or when told to", async () => {
     const key = newKey();
     const start = nowSeconds();
-    await store.create(key, stored({ signedInAt: start, lastActiveAt: start }));
+    await store.create(key, stored({ authenticatedAt: start, lastActiveAt: start }));
     // The resolution for a 2-second limit is 1 second.
     const same = await store.touch(key, { now: start });
     expect(same).toMatchObject({ status: "active", session: { lastActiveAt: start } });
@@ -78,7 +91,7 @@ describe.each(stores)("the %s session store", (kind, make) => {
   it.skipIf(skip)("ends a session at either time limit, and forgets it", async () => {
     const idle = newKey();
     const start = nowSeconds();
-    await store.create(idle, stored({ signedInAt: start, lastActiveAt: start }));
+    await store.create(idle, stored({ authenticatedAt: start, lastActiveAt: start }));
     expect(await store.touch(idle, { now: start + limits.idleTimeoutSeconds })).toEqual({
       status: "limit-reached",
       limit: "idle",
@@ -86,7 +99,7 @@ describe.each(stores)("the %s session store", (kind, make) => {
     expect(await store.touch(idle, { now: start })).toEqual({ status: "missing" });
 
     const old = newKey();
-    await store.create(old, stored({ signedInAt: start - 59, lastActiveAt: start }));
+    await store.create(old, stored({ authenticatedAt: start - 59, lastActiveAt: start }));
     expect(await store.touch(old, { now: start + 1 })).toEqual({
       status: "limit-reached",
       limit: "max-age",
@@ -96,7 +109,7 @@ describe.each(stores)("the %s session store", (kind, make) => {
   it.skipIf(skip)("lets an idle session expire on its own, by the store's clock", async () => {
     const key = newKey();
     const now = nowSeconds();
-    await store.create(key, stored({ signedInAt: now - 1, lastActiveAt: now - 1 }));
+    await store.create(key, stored({ authenticatedAt: now - 1, lastActiveAt: now - 1 }));
     await sleep(2_200);
     expect(await store.touch(key, { now: nowSeconds() })).toEqual({ status: "missing" });
   });
@@ -104,7 +117,8 @@ describe.each(stores)("the %s session store", (kind, make) => {
   it.skipIf(skip)("ends one session with a reason that outlives it only briefly", async () => {
     const key = newKey();
     await store.create(key, stored());
-    await store.end(key, "logged-out");
+    expect(await store.end(key, "logged-out")).toBe("ended");
+    expect(await store.end(key, "logged-out")).toBe("not-active");
     expect(await store.touch(key, { now: nowSeconds() })).toEqual({
       status: "ended",
       reason: "logged-out",
@@ -113,7 +127,7 @@ describe.each(stores)("the %s session store", (kind, make) => {
     expect(await store.touch(key, { now: nowSeconds() })).toEqual({ status: "missing" });
     // Ending what is not there leaves nothing behind.
     const never = newKey();
-    await store.end(never, "logged-out");
+    expect(await store.end(never, "logged-out")).toBe("not-active");
     expect(await store.touch(never, { now: nowSeconds() })).toEqual({ status: "missing" });
   });
 
@@ -191,9 +205,9 @@ describe.each(stores)("the %s session store", (kind, make) => {
   });
 
   it.skipIf(skip)("ends every session of one account, and only those", async () => {
-    const account = `account-${newKey()}`;
-    const mine = [newKey(), newKey(), newKey()];
-    const theirs = newKey();
+    const account = `account-${uniqueId()}`;
+    const mine = [newKey(account), newKey(account), newKey(account)];
+    const theirs = newKey(`${account}-other`);
     for (const key of mine) await store.create(key, stored({ account }));
     await store.create(theirs, stored({ account: `${account}-other` }));
     await store.end(mine[2]!, "logged-out");
@@ -212,14 +226,98 @@ describe.each(stores)("the %s session store", (kind, make) => {
     expect((await store.touch(theirs, { now: nowSeconds() })).status).toBe("active");
     expect(await store.endAll(account, "everywhere")).toBe(0);
   });
+
+  it.skipIf(skip)(
+    "keeps at most the cap of one account's sessions, ending the oldest first",
+    async () => {
+      const account = `account-${uniqueId()}`;
+      const keys = Array.from({ length: MAX_PER_ACCOUNT + 2 }, () => newKey(account));
+      const someoneElse = newKey(`${account}-other`);
+      await store.create(someoneElse, stored({ account: `${account}-other` }));
+      const crowded: number[] = [];
+      for (const key of keys) {
+        crowded.push(await store.create(key, stored({ account })));
+        await sleep(5);
+      }
+      expect(crowded).toEqual([0, 0, 0, 1, 1]);
+      const statuses = await Promise.all(
+        keys.map(async (key) => await store.touch(key, { now: nowSeconds() })),
+      );
+      expect(statuses.slice(0, 2)).toEqual([
+        { status: "ended", reason: "crowded-out" },
+        { status: "ended", reason: "crowded-out" },
+      ]);
+      expect(statuses.slice(2).map(({ status }) => status)).toEqual(["active", "active", "active"]);
+      expect((await store.touch(someoneElse, { now: nowSeconds() })).status).toBe("active");
+      // Sessions that ended by themselves do not count towards the cap.
+      await store.end(keys[2]!, "logged-out");
+      expect(await store.create(newKey(account), stored({ account }))).toBe(0);
+      expect((await store.touch(keys[3]!, { now: nowSeconds() })).status).toBe("active");
+    },
+  );
+
+  it.skipIf(skip)(
+    "replaces a session, and ends an earlier replacement the browser never kept",
+    async () => {
+      const account = `account-${uniqueId()}`;
+      const [old, first, second] = [newKey(account), newKey(account), newKey(account)];
+      for (const key of [old, first, second]) await store.create(key, stored({ account }));
+
+      expect(await store.replace(old, first)).toEqual({ orphanEnded: false });
+      expect(await store.touch(old, { now: nowSeconds() })).toEqual({
+        status: "ended",
+        reason: "replaced",
+      });
+      // A second callback that read the same old session: the first replacement goes.
+      expect(await store.replace(old, second)).toEqual({ orphanEnded: true });
+      expect(await store.touch(first, { now: nowSeconds() })).toEqual({
+        status: "ended",
+        reason: "replaced",
+      });
+      expect((await store.touch(second, { now: nowSeconds() })).status).toBe("active");
+      // The same replacement again changes nothing.
+      expect(await store.replace(old, second)).toEqual({ orphanEnded: false });
+      expect((await store.touch(second, { now: nowSeconds() })).status).toBe("active");
+
+      // A session that ended for another reason is not replaced by anything.
+      const loggedOut = newKey(account);
+      await store.create(loggedOut, stored({ account }));
+      await store.end(loggedOut, "logged-out");
+      expect(await store.replace(loggedOut, second)).toEqual({ orphanEnded: false });
+      expect((await store.touch(second, { now: nowSeconds() })).status).toBe("active");
+    },
+  );
+});
+
+describe("the memory session store's bound", () => {
+  it("lets no account that logs in again and again push out anyone else's session", async () => {
+    const store = memoryStore(limits, { maxInMemory: 6, maxPerAccount: 2 });
+    try {
+      const others = Array.from({ length: 4 }, (_, i) => newKey(`account-${i}`));
+      for (const [i, key] of others.entries()) {
+        await store.create(key, stored({ account: `account-${i}` }));
+      }
+      // Silent log-ins that drop their cookie, some replacing the one before: the account's
+      // cap ends its oldest, and ended sessions are kept apart from live ones.
+      let previous: string | undefined;
+      for (let i = 0; i < 50; i++) {
+        const key = newKey("looping-account");
+        await store.create(key, stored({ account: "looping-account" }));
+        if (previous && i % 2 === 0) await store.replace(previous, key);
+        previous = key;
+      }
+      for (const key of others) {
+        expect((await store.touch(key, { now: nowSeconds() })).status).toBe("active");
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe.skipIf(!hasRedis)("the Redis session store across instances", () => {
   it("runs exclusive work one instance at a time", async () => {
-    const [one, two] = [
-      redisSessionStore(redis!.url, limits),
-      redisSessionStore(redis!.url, limits),
-    ];
+    const [one, two] = [redisStore(redis!.url, limits), redisStore(redis!.url, limits)];
     try {
       await until(() => one.isAvailable() && two.isAvailable());
       const key = newKey();
@@ -245,7 +343,7 @@ describe.skipIf(!hasRedis)("the Redis session store across instances", () => {
 describe.skipIf(!hasRedis)("the Redis session store when Redis goes away", () => {
   it("fails fast while Redis is down, and works again when it is back, with no restart", async () => {
     const own = await startTestRedis();
-    const store = redisSessionStore(own.url, limits);
+    const store = redisStore(own.url, limits);
     try {
       await until(() => store.isAvailable());
       const key = newKey();

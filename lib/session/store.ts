@@ -6,9 +6,13 @@ import type { EndReason, TimeLimit } from "./rules";
  * sealed by the session module before it reaches the store.
  */
 export interface StoredSession {
-  /** A hash of the person's NHS login `sub`, to find all their sessions. */
+  /** A keyed hash of the person's NHS login `sub`, to find all their sessions. */
   account: string;
-  signedInAt: number;
+  /**
+   * When the person last authenticated with NHS login: the absolute limit counts from here, and
+   * a log-in through single sign-on keeps the clock of the session it replaces.
+   */
+  authenticatedAt: number;
   lastActiveAt: number;
   data: string;
   /** Shown once on the next page (why the person had to log in again), then removed. */
@@ -36,9 +40,13 @@ export interface TouchOptions {
   force?: boolean;
 }
 
+/** What ending a session found: whether it was still active until now. */
+export type EndResult = "ended" | "not-active";
+
 /**
- * Sessions on the server, by key (a hash of the session id: the store never sees the id the
- * cookie carries). Every operation that two requests could race is atomic in the store.
+ * Sessions on the server, by key (`sessionKey`: the account's tag and a hash of the session id;
+ * the store never sees the id the cookie carries). Every operation that two requests could race
+ * is atomic in the store, and touches the keys of one account only.
  */
 export interface SessionStore {
   readonly kind: "memory" | "redis";
@@ -46,7 +54,11 @@ export interface SessionStore {
   isAvailable(): boolean;
   /** Waits, at most this long, for the store to be reachable; says whether it is. */
   whenAvailable(timeoutMs: number): Promise<boolean>;
-  create(key: string, session: StoredSession): Promise<void>;
+  /**
+   * Keeps a new session. Beyond the per-account cap, the account's oldest sessions end
+   * (`crowded-out`); returns how many did.
+   */
+  create(key: string, session: StoredSession): Promise<number>;
   /** Reads a session, applies the time limits and records this request as activity. */
   touch(key: string, options: TouchOptions): Promise<TouchResult>;
   /** The session's API slot (sealed), if the session is active and has one. */
@@ -64,12 +76,34 @@ export interface SessionStore {
    */
   claim(name: string, ttlSeconds: number): Promise<boolean>;
   /** Ends one session, leaving a marker with the reason for as long as it could have idled. */
-  end(key: string, reason: EndReason): Promise<void>;
+  end(key: string, reason: EndReason): Promise<EndResult>;
+  /**
+   * Ends a session because `replacement` (a session of the same account) takes its place in the
+   * same browser. If another replacement had already taken it (two callbacks finishing at once,
+   * or a response that never reached the browser), that one is ended too: the browser holds at
+   * most one of them, and the other would live on out of reach of log-out.
+   */
+  replace(key: string, replacement: string): Promise<{ orphanEnded: boolean }>;
   /** Ends every session of an account; returns how many were active. */
   endAll(account: string, reason: EndReason): Promise<number>;
   /** Answers only when the store does (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A session's key in the store: its account, as a tag (Redis Cluster keeps every key with the
+ * same `{tag}` in one hash slot, so one account's sessions and index can change together), then a
+ * hash of the session id.
+ */
+export function sessionKey(account: string, idHash: string): string {
+  return `{${account}}${idHash}`;
+}
+
+/** The account a session key belongs to. */
+export function accountOfKey(key: string): string {
+  const close = key.indexOf("}");
+  return key.startsWith("{") && close > 1 ? key.slice(1, close) : "";
 }
 
 /** The store could not be reached or did not answer in time: not the same as "no session". */

@@ -27,6 +27,11 @@ export interface SignInAttempt {
   upliftFrom?: Level;
   /** Said once after the log-in: why the person had to log in again. */
   notice?: Notice;
+  /**
+   * The session this browser presented, already replaced by another log-in whose answer it never
+   * kept: the log-in that completes this attempt replaces it again (see `SessionStore.replace`).
+   */
+  replacing?: string;
   /** Auth.js's sealed PKCE verifier and nonce for this authorization request. */
   checks: SignInChecks;
 }
@@ -76,6 +81,7 @@ function parse(payload: Record<string, unknown> | null): SignInAttempt | null {
       : {}),
     ...(isLevel(candidate.upliftFrom) ? { upliftFrom: candidate.upliftFrom } : {}),
     ...(candidate.notice ? { notice: candidate.notice } : {}),
+    ...(typeof candidate.replacing === "string" ? { replacing: candidate.replacing } : {}),
   };
 }
 

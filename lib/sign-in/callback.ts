@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { completeSignIn, type SignInFailure } from "../auth";
+import { completeSignIn, type SignInExpectations, type SignInFailure } from "../auth";
 import { getConfig } from "../config";
 import { setCookie } from "../cookies";
 import { log, requestReference } from "../log";
 import { isNhsApp } from "../nhs-app";
 import { publicOrigin, publicUrl } from "../public-url";
 import { accountSwitchCookie, sessionCookie, sessions, sessionStore } from "../session/current";
+import { authenticationClock, limitReached, nowSeconds } from "../session/rules";
 import type { NewSession } from "../session/sessions";
 import { isSessionStoreUnavailable, SessionStoreUnavailableError } from "../session/store";
 import {
@@ -26,8 +27,11 @@ import {
 import {
   reauthenticated,
   reauthenticationRequired,
+  requireReauthentication,
   type Reauthentication,
 } from "./reauthentication";
+
+type Freshness = Pick<SignInExpectations, "authenticatedSince" | "authenticatedAfter">;
 
 const PAGE_FOR_FAILURE: Record<SignInFailure["kind"], SignInErrorCode> = {
   refused: "refused",
@@ -93,22 +97,20 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
   }
 
   const marked = reauthenticationRequired(request);
+  // The NHS App vouches for its own log-in: an assertion stands for a fresh authentication.
+  const freshness: Freshness = attempt.fromNhsApp
+    ? {}
+    : {
+        authenticatedSince: latest(attempt.authenticatedSince, marked?.since),
+        authenticatedAfter: marked?.after,
+      };
   const result = await completeSignIn({
     callbackUrl: new URL(
       `${request.nextUrl.pathname}${request.nextUrl.search}`,
       publicOrigin(request, config.auth.url),
     ),
     checks: attempt.checks,
-    expected: {
-      vectors: attempt.vectors,
-      // The NHS App vouches for its own log-in: an assertion stands for a fresh authentication.
-      ...(attempt.fromNhsApp
-        ? {}
-        : {
-            authenticatedSince: latest(attempt.authenticatedSince, marked?.since),
-            authenticatedAfter: marked?.after,
-          }),
-    },
+    expected: { vectors: attempt.vectors, ...freshness },
   });
   if (!result.ok) {
     const { kind, reason } = result.failure;
@@ -120,8 +122,9 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
     return respond(errorPage(PAGE_FOR_FAILURE[kind], reference, attempt));
   }
 
+  const fresh = freshness.authenticatedSince !== undefined;
   try {
-    return used(await startSession(request, result.session, attempt, reference, marked));
+    return used(await startSession(request, result.session, attempt, { reference, fresh, marked }));
   } catch (error) {
     if (isSessionStoreUnavailable(error)) {
       return used(serviceUnavailable(request, "sign-in"));
@@ -131,27 +134,42 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
 }
 
 /**
- * Opens the new session and ends the one it replaces (an uplift, or a log-in again). A log-in as
- * someone else while a session is active waits for the person to confirm the switch: an
- * attacker's link must never swap a person's session for the attacker's without them seeing it.
+ * Opens the new session and ends the one it replaces (an uplift, or a log-in again), keeping the
+ * clock of the absolute limit unless this log-in was a fresh one. A log-in as someone else while
+ * a session is active waits for the person to confirm the switch: an attacker's link must never
+ * swap a person's session for the attacker's without them seeing it.
  */
 async function startSession(
   request: NextRequest,
   signedIn: NewSession,
   attempt: SignInAttempt,
-  reference: string,
-  marked: Reauthentication | undefined,
+  context: { reference: string; fresh: boolean; marked: Reauthentication | undefined },
 ): Promise<NextResponse> {
-  const secure = getConfig().auth.secureCookies;
+  const { reference, fresh, marked } = context;
+  const config = getConfig();
+  const secure = config.auth.secureCookies;
   const current = await sessions().read(sessionCookie(request.cookies));
   if (current.status === "unavailable") throw new SessionStoreUnavailableError("read");
-  const opened = await sessions().open({
-    ...signedIn,
-    ...(attempt.notice ? { notice: attempt.notice } : {}),
+  const samePerson =
+    current.status === "active" && current.session.patient.sub === signedIn.patient.sub;
+  const now = nowSeconds();
+  const authenticatedAt = authenticationClock({
+    now,
+    authTime: signedIn.authTime,
+    fresh,
+    replacing: samePerson ? current.session.authenticatedAt : undefined,
   });
+  if (limitReached(authenticatedAt, now, config.session, now) === "max-age") {
+    return authenticateAgain(request, attempt, samePerson ? current.key : undefined, reference);
+  }
+
+  const opened = await sessions().open(
+    { ...signedIn, ...(attempt.notice ? { notice: attempt.notice } : {}) },
+    authenticatedAt,
+  );
   log("info", "sign-in", { reference, verificationLevel: signedIn.patient.level });
 
-  if (current.status === "active" && current.session.patient.sub !== signedIn.patient.sub) {
+  if (current.status === "active" && !samePerson) {
     log("info", "account-switch-offered", { reference });
     // One log-in waits to be confirmed at a time: an earlier one is ended, not left behind.
     const earlier = await sessions().read(accountSwitchCookie(request.cookies));
@@ -163,11 +181,42 @@ async function startSession(
     setCookie(response, "accountSwitch", opened.cookie, secure);
     return response;
   }
-  if (current.status === "active") await sessions().end(current.key, "replaced");
+  // Or a session this browser presented after another log-in had replaced it: that log-in's
+  // session never reached this browser (its answer was lost, or a callback finishing at the same
+  // time is about to lose the race), and is ended with it.
+  const replacing =
+    samePerson || (current.status === "ended" && current.reason === "replaced")
+      ? current.key
+      : attempt.replacing;
+  if (replacing) {
+    const { orphanEnded } = await sessions().replace(replacing, opened.key);
+    if (orphanEnded) log("warn", "orphaned-session-ended", { reference });
+  }
   const response = redirect(request, attempt.returnTo);
   setCookie(response, "session", opened.cookie, secure);
   // Only a log-in checked for freshness ends the requirement; the NHS App's is not (0014).
   if (!attempt.fromNhsApp && marked) reauthenticated(response);
+  return response;
+}
+
+/**
+ * NHS login's single sign-on brought back someone who last authenticated longer ago than the
+ * absolute limit allows: no session; the sign-in starts again, asking NHS login for a fresh
+ * log-in (the same person's session ends past its limit, which says why on the way).
+ */
+async function authenticateAgain(
+  request: NextRequest,
+  attempt: SignInAttempt,
+  samePersonsSession: string | undefined,
+  reference: string,
+): Promise<NextResponse> {
+  log("info", "authentication-too-old-for-a-session", { reference });
+  const response = redirect(
+    request,
+    `/auth/sign-in?${new URLSearchParams({ returnTo: attempt.returnTo })}`,
+  );
+  if (samePersonsSession) await sessions().end(samePersonsSession, "max-age");
+  else requireReauthentication(response, { since: nowSeconds() });
   return response;
 }
 

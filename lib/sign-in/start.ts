@@ -89,6 +89,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
       ? { upliftFrom: current.session.patient.level }
       : {}),
     ...noticeFor(current),
+    ...(ended && current.reason === "replaced" ? { replacing: current.key } : {}),
   };
   const response = NextResponse.redirect(nhsLogin.url, 303);
   rememberAttempt(request, response, attempt, config.auth.secret, secure);

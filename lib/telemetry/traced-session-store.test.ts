@@ -5,7 +5,7 @@ import {
   TracerProvider,
 } from "@opentelemetry/sdk-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memorySessionStore } from "../session/memory-store";
+import { memoryStore } from "@/test-support/session-stores";
 import { nowSeconds } from "../session/rules";
 import { tracedSessionStore } from "./traced-session-store";
 
@@ -19,14 +19,12 @@ afterAll(async () => {
 
 describe("the traced session store", () => {
   it("answers as the store does, with a span per call naming the store and the operation only", async () => {
-    const store = tracedSessionStore(
-      memorySessionStore({ idleTimeoutSeconds: 60, maxAgeSeconds: 600 }),
-    );
+    const store = tracedSessionStore(memoryStore());
     const now = nowSeconds();
-    const key = "hash-of-a-session-id";
+    const key = "{hash-of-an-account}hash-of-a-session-id";
     await store.create(key, {
       account: "hash-of-an-account",
-      signedInAt: now,
+      authenticatedAt: now,
       lastActiveAt: now,
       data: "sealed record",
     });

@@ -12,6 +12,7 @@ const OPERATIONS = Object.keys({
   exclusive: true,
   claim: true,
   end: true,
+  replace: true,
   endAll: true,
   ping: true,
   close: true,
