@@ -3,6 +3,7 @@ import { decideAccess, isAuthRoute, type Visitor } from "@/lib/access";
 import { getConfig, type Config } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
 import { log, requestReference } from "@/lib/log";
+import { handOverLogOutOutcome, LOG_OUT_OUTCOME_HEADER, LOGGED_OUT_PATH } from "@/lib/log-out";
 import { isNhsApp } from "@/lib/nhs-app";
 import { publicUrl } from "@/lib/public-url";
 import { sessionCookie, sessions, sessionStore } from "@/lib/session/current";
@@ -25,6 +26,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   });
   // Next.js reads the policy from the request to put the nonce on its own scripts.
   const headers = new Headers(request.headers);
+  headers.delete(LOG_OUT_OUTCOME_HEADER);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
 
@@ -42,6 +44,7 @@ function gate(request: NextRequest, config: Config, headers: Headers): NextRespo
   if (pathname === SERVICE_UNAVAILABLE_PATH) {
     return NextResponse.rewrite(request.nextUrl, { status: 503, request: { headers } });
   }
+  if (pathname === LOGGED_OUT_PATH) return handOverLogOutOutcome(request, headers);
 
   const assertion = searchParams.get("assertedLoginIdentity");
   if (assertion !== null && !isAuthRoute(pathname)) {

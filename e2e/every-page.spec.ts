@@ -33,7 +33,6 @@ const LOGGED_OUT: Visit[] = [
   { path: "/terms" },
   { path: "/auth/logged-out" },
   { path: "/auth/logged-out?everywhere=true" },
-  { path: "/auth/logged-out?everywhere=ended-already" },
   { path: "/auth/timed-out?reason=idle" },
   { path: "/auth/no-consent" },
   { path: "/service-unavailable?ref=ABCD-2345", status: 503 },

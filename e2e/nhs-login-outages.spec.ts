@@ -87,7 +87,7 @@ test.describe("NHS login down altogether", () => {
     for (const [path, heading] of [
       ["/", "Patient portal"],
       ["/accessibility", "Accessibility statement"],
-      ["/auth/logged-out", "You have logged out"],
+      ["/auth/logged-out", "You are logged out"],
     ]) {
       const response = await page.goto(`${portal}${path}`);
       expect(response?.status()).toBe(200);

@@ -7,7 +7,7 @@ const PUBLIC_PAGES = [
   { path: "/cookies", h1: "Cookies" },
   { path: "/privacy", h1: "Privacy" },
   { path: "/terms", h1: "Terms and conditions" },
-  { path: "/auth/logged-out", h1: "You have logged out" },
+  { path: "/auth/logged-out", h1: "You are logged out" },
   { path: "/auth/timed-out?reason=idle", h1: "You have been logged out" },
   { path: "/auth/no-consent", h1: "You cannot continue without sharing your information" },
   { path: "/auth/error?code=unavailable", h1: "Sorry, NHS login is not available at the moment" },

@@ -170,6 +170,38 @@ test("a link to the logged-out page does not tell a person who is logged in that
   }
 });
 
+test("the logged-out page says every device was logged out only to whoever did it, once", async ({
+  page,
+  browser,
+}) => {
+  // A crafted link says nothing of the kind.
+  await page.goto("/auth/logged-out?everywhere=true");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are logged out");
+  await expect(page.locator("main")).not.toContainText("all your devices");
+
+  // The outcome of a real log-out of all devices, taken from its response, cannot be handed to
+  // the page by anyone else: the route gate sets that header itself.
+  const someone = await browser.newContext();
+  const their = await someone.newPage();
+  await logIn(their, await newPerson("p5"));
+  const logOut = await their.request.post("/auth/logout", {
+    form: { scope: "everywhere" },
+    maxRedirects: 0,
+    headers: { origin: new URL(E2E.portal).origin },
+  });
+  expect(logOut.status()).toBe(303);
+  const sealed = logOut
+    .headersArray()
+    .find(({ name, value }) => name === "set-cookie" && value.startsWith("portal.logged-out="))!
+    .value.split(";")[0]!
+    .split("=")[1]!;
+  await someone.close();
+  const replayed = await page.request.get("/auth/logged-out", {
+    headers: { "x-portal-log-out-outcome": sealed },
+  });
+  expect(await replayed.text()).not.toContain("all your devices");
+});
+
 const METHODS = ["GET", "POST", "PUT", "DELETE"] as const;
 
 test("nothing under /api/auth answers but NHS login's callback, and only to GET", async ({

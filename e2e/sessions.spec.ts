@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { E2E } from "./support/environment";
+import { E2E, SHORT_SESSION } from "./support/environment";
 import {
   expectNoSession,
   logIn,
@@ -79,8 +79,11 @@ test("log out of all devices ends the person's session in every other browser", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log out of all devices");
   await expectAccessible(page);
   await page.getByTestId("log-out-everywhere").click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out?everywhere=true`);
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
   await expect(page.locator("main")).toContainText("on all your devices");
+  // Said once: the outcome came from the log-out, not from the address.
+  await page.reload();
+  await expect(page.locator("main")).not.toContainText("on all your devices");
   await expectNoSession(page);
 
   // The other browser is sent to a full log-in, and told why once it is back.
@@ -109,7 +112,7 @@ test("log out of all devices from a session that has already ended does not clai
   expect(logOut.status()).toBe(303);
 
   await page.getByTestId("log-out-everywhere").click();
-  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out?everywhere=ended-already`);
+  await expect(page).toHaveURL(`${E2E.portal}/auth/logged-out`);
   await expect(page.locator("main")).not.toContainText("on all your devices");
   await expect(page.getByTestId("not-everywhere")).toContainText("log in again");
   // The other browser's session was not this request's to end, and is still there.
@@ -140,3 +143,64 @@ for (const order of [
     }
   });
 }
+
+test("a log-in whose session never reached the browser leaves no session behind", async ({
+  page,
+  browser,
+}) => {
+  const person = await newPerson("p9");
+  await logIn(page, person);
+  const sessionCookie = async () =>
+    (await page.context().cookies()).find((cookie) => cookie.name === "portal.session")!;
+  const first = await sessionCookie();
+  // A log-in again whose answer the browser keeps (as if the network had lost it, the test puts
+  // the earlier cookie back): the session it opened is out of this browser's reach.
+  await page.goto("/auth/sign-in?renew=1&returnTo=/profile");
+  await logInAgainAtSimulator(page, person);
+  await expect(page).toHaveURL(`${E2E.portal}/profile`);
+  const lost = await sessionCookie();
+  await page.context().addCookies([first]);
+
+  await page.goto("/auth/sign-in?renew=1&returnTo=/profile");
+  await logInAgainAtSimulator(page, person);
+  await expect(page).toHaveURL(`${E2E.portal}/profile`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
+  const kept = await sessionCookie();
+
+  for (const [cookie, live] of [
+    [lost, false],
+    [first, false],
+    [kept, true],
+  ] as const) {
+    const other = await newBrowserPage(browser);
+    await other.context().addCookies([cookie]);
+    await other.goto(`${E2E.portal}/profile`);
+    if (live) await expect(other).toHaveURL(`${E2E.portal}/profile`);
+    else await expect(other).toHaveURL(new RegExp(`^${E2E.simulator}/`));
+    await other.context().close();
+  }
+});
+
+test("one NHS login account keeps a bounded number of sessions: a new one ends the oldest", async ({
+  browser,
+}) => {
+  // The instance with shortened limits allows two sessions per account.
+  const portal = E2E.shortSessionPortal;
+  const person = await newPerson("p0");
+  const browsers: Page[] = [];
+  for (let i = 0; i <= SHORT_SESSION.maxPerAccount; i++) {
+    const page = await newBrowserPage(browser);
+    await page.goto(`${portal}/profile`);
+    await logInAtSimulator(page, person);
+    await expect(page).toHaveURL(`${portal}/profile`);
+    browsers.push(page);
+  }
+  const [oldest, ...rest] = browsers;
+  await oldest!.goto(`${portal}/profile`);
+  await expect(oldest!).toHaveURL(new RegExp(`^${E2E.simulator}/`));
+  for (const page of rest) {
+    await page.goto(`${portal}/profile`);
+    await expect(page).toHaveURL(`${portal}/profile`);
+  }
+  for (const page of browsers) await page.context().close();
+});

@@ -14,6 +14,10 @@ const PORTAL_COOKIES = {
   reauthenticate: { name: "portal.reauthenticate", maxAgeSeconds: 12 * 60 * 60 },
   /** A new log-in as a different person, held until the person confirms the switch. */
   accountSwitch: { name: "portal.switch", maxAgeSeconds: 5 * 60 },
+  /** What a log-out did, for the logged-out page to say once (lib/log-out.ts). */
+  logOutOutcome: { name: "portal.logged-out", maxAgeSeconds: 60 },
+  /** A session a log-out could not end, so that "Try again" can (sealed; its own expiry). */
+  logOutPending: { name: "portal.log-out-pending", maxAgeSeconds: 12 * 60 * 60 },
 } as const;
 
 export type PortalCookie = keyof typeof PORTAL_COOKIES;

@@ -45,6 +45,9 @@ const PURPOSES: Record<PortalCookie, string> = {
     "Set when you log out or your session ends, so that the next log-in on this device asks for login details again.",
   accountSwitch:
     "Holds a log-in as a different person until you choose whether to switch to it or stay as you are.",
+  logOutOutcome: "Tells the page you see after logging out what happened, once.",
+  logOutPending:
+    "Set only if we could not log you out completely because of a problem with the service, so that you can try again.",
 };
 
 /** How long a cookie lasts, in words, with what ends it sooner. */
@@ -63,6 +66,10 @@ function lasts(
       return `Until you next log in, or ${atMost}.`;
     case "accountSwitch":
       return `Until you choose, or ${atMost}.`;
+    case "logOutOutcome":
+      return `Until that page has been shown, or ${atMost}.`;
+    case "logOutPending":
+      return `Until you log out again, or your session would have ended anyway.`;
   }
 }
 

@@ -1,11 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { clearCookie } from "@/lib/cookies";
-import { log } from "@/lib/log";
+import { log, requestReference } from "@/lib/log";
+import {
+  forgetPendingLogOut,
+  LOGGED_OUT_PATH,
+  pendingLogOut,
+  rememberPendingLogOut,
+  reportLogOut,
+  type LogOutOutcome,
+  type PendingLogOut,
+} from "@/lib/log-out";
 import { publicUrl } from "@/lib/public-url";
 import { isSameOriginRequest } from "@/lib/same-origin";
 import { accountSwitchCookie, sessionCookie, sessions } from "@/lib/session/current";
 import { nowSeconds } from "@/lib/session/rules";
+import type { SessionState } from "@/lib/session/sessions";
 import { isSessionStoreUnavailable } from "@/lib/session/store";
 import { serviceUnavailable } from "@/lib/sign-in/outcomes";
 import { requireReauthentication } from "@/lib/sign-in/reauthentication";
@@ -13,57 +23,82 @@ import { requireReauthentication } from "@/lib/sign-in/reauthentication";
 /**
  * Log-out ends the session on the server, so a copy of the cookie is worthless afterwards, and
  * any log-in as someone else still waiting to be confirmed goes with it. With
- * `scope=everywhere`, every session of the person's NHS login account ends, on every device, and
- * the page says so only when that happened. NHS login has no log-out for partners: the next
- * log-in in this browser asks it for a fresh one.
+ * `scope=everywhere`, every session of the person's NHS login account ends, on every device.
+ * The logged-out page says only what was done: when the session store cannot be reached, this
+ * browser forgets the session all the same but is told that it did not end, and may try again
+ * (docs/decisions/0015). NHS login has no log-out for partners: the next log-in in this browser
+ * asks it for a fresh one.
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const config = getConfig();
   if (!isSameOriginRequest(request, config.auth.url)) {
     return new NextResponse("Forbidden", { status: 403 });
   }
-  const secure = config.auth.secureCookies;
   const form = await request.formData().catch(() => null);
   const everywhere = form?.get("scope") === "everywhere";
-  const [state, pending] = await Promise.all([
+  const [state, waitingSwitch] = await Promise.all([
     sessions().read(sessionCookie(request.cookies)),
     sessions().read(accountSwitchCookie(request.cookies)),
   ]);
 
-  // Nobody is told every device is logged out unless it is so.
-  if (everywhere && state.status === "unavailable") {
-    return serviceUnavailable(request, "log-out-everywhere");
-  }
-  let recorded = state.status !== "unavailable";
+  let outcome: LogOutOutcome;
+  const unended = sessionToEnd(request, state, config.session.maxAgeSeconds);
   try {
-    if (everywhere && state.status === "active") {
-      await sessions().endEverywhere(state.session.patient.sub);
-    } else if (state.status === "active") {
-      await sessions().end(state.key, "logged-out");
+    if (everywhere) {
+      // Nobody is told every device is logged out unless it is so.
+      if (state.status === "unavailable") return serviceUnavailable(request, "log-out-everywhere");
+      outcome = { kind: "everywhere-unreached" };
+      if (state.status === "active") {
+        await sessions().endEverywhere(state.session.patient.sub);
+        outcome = { kind: "everywhere" };
+      }
+    } else {
+      if (unended) await sessions().end(unended.key, "logged-out");
+      outcome = { kind: "logged-out" };
     }
   } catch (error) {
     if (!isSessionStoreUnavailable(error)) throw error;
     if (everywhere) return serviceUnavailable(request, "log-out-everywhere");
-    recorded = false;
+    outcome = { kind: "not-ended", reference: requestReference() };
   }
-  // This browser is logged out all the same; an unrecorded session ends at its idle deadline.
-  if (!recorded) log("error", "log-out-not-recorded", { sessionState: state.status });
-  if (pending.status === "active") {
+  if (waitingSwitch.status === "active") {
     await sessions()
-      .end(pending.key, "logged-out")
+      .end(waitingSwitch.key, "logged-out")
       .catch((error: unknown) => {
         if (!isSessionStoreUnavailable(error)) throw error;
       });
   }
-  const page = everywhere
-    ? `/auth/logged-out?everywhere=${state.status === "active" ? "true" : "ended-already"}`
-    : "/auth/logged-out";
 
-  const response = NextResponse.redirect(publicUrl(page, request, config.auth.url), 303);
+  const response = NextResponse.redirect(publicUrl(LOGGED_OUT_PATH, request, config.auth.url), 303);
+  reportLogOut(response, outcome);
+  if (outcome.kind === "not-ended" && unended) {
+    log("error", "log-out-not-recorded", { reference: outcome.reference });
+    sessions().endLater(unended.key, "logged-out", unended.endsBy);
+    rememberPendingLogOut(response, unended);
+  } else {
+    forgetPendingLogOut(response);
+  }
+  const secure = config.auth.secureCookies;
   clearCookie(response, "session", secure);
   clearCookie(response, "accountSwitch", secure);
   const after = state.status === "active" ? state.session.authTime : undefined;
   requireReauthentication(response, { since: nowSeconds(), after });
   response.headers.set("cache-control", "no-store");
   return response;
+}
+
+/** The session this log-out ends: this browser's, or one an earlier log-out here could not end. */
+function sessionToEnd(
+  request: NextRequest,
+  state: SessionState,
+  maxAgeSeconds: number,
+): PendingLogOut | undefined {
+  switch (state.status) {
+    case "active":
+      return { key: state.key, endsBy: state.session.authenticatedAt + maxAgeSeconds };
+    case "unavailable":
+      return { key: state.key, endsBy: state.endsBy };
+    default:
+      return pendingLogOut(request);
+  }
 }
