@@ -21,7 +21,7 @@ test("readiness is ok, names each check and nothing else, and needs no session",
   const body = await response.json();
   expect(body).toEqual({
     status: "ok",
-    checks: { configuration: "ok", sessionStore: "ok", nhsLogin: "ok" },
+    checks: { sessionStore: "ok", nhsLogin: "ok" },
   });
   expect(response.headers()["cache-control"]).toBe("no-store");
   const text = JSON.stringify(body);

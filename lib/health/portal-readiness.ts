@@ -1,26 +1,51 @@
 import { getConfig } from "../config";
 import { fetchNhsLoginMetadata } from "../nhs-login/metadata";
 import { sessionStore } from "../session/current";
-import { readinessProbe } from "./readiness";
+import { SessionStoreUnavailableError } from "../session/store";
+import { readinessProbe, type ReadinessReport } from "./readiness";
+
+/** A fresh answer from NHS login once a minute is enough: it can only turn ok into degraded. */
+const NHS_LOGIN_CACHE_MS = 60_000;
+/** The store's own state is known at once; asking it is cheap. */
+const STORE_CACHE_MS = 1_000;
 
 /**
- * This portal's readiness. Without its configuration or its session store it cannot serve, and
- * a load balancer should send people elsewhere. NHS login not answering (a fresh read of its
- * discovery document, with NHS_LOGIN_TIMEOUT_MS) only degrades it: public pages and the "NHS
- * login is not available" page still serve, and taking every instance out of the load balancer
- * because a third party is down would make it worse.
+ * This portal's readiness (docs/decisions/0011). Without its session store it cannot serve, and a
+ * load balancer should send people elsewhere: a store this process knows to be out of reach fails
+ * at once, one that is connected must answer a PING within the store's own deadline. NHS login
+ * not answering (a fresh read of its discovery document, within NHS_LOGIN_TIMEOUT_MS) only
+ * degrades it: public pages and the "NHS login is not available" page still serve, and taking
+ * every instance out because a third party is down would make it worse. The configuration needs
+ * no check here: the server does not start without a valid one.
  */
-export const portalReadiness = readinessProbe(
-  {
-    configuration: { essential: true, check: async () => void getConfig() },
-    sessionStore: { essential: true, check: () => sessionStore().ping() },
+export function portalReadiness(): Promise<ReadinessReport> {
+  probe ??= readinessProbe({
+    sessionStore: {
+      essential: true,
+      check: async () => {
+        const store = sessionStore();
+        if (!store.isAvailable()) throw new SessionStoreUnavailableError("not connected");
+        await store.ping();
+      },
+      timeoutMs: storeTimeoutMs(),
+      cacheMs: STORE_CACHE_MS,
+    },
     nhsLogin: {
       essential: false,
       check: async () => {
         const { issuer, timeoutMs } = getConfig().nhsLogin;
         await fetchNhsLoginMetadata(issuer, timeoutMs);
       },
+      timeoutMs: getConfig().nhsLogin.timeoutMs,
+      cacheMs: NHS_LOGIN_CACHE_MS,
     },
-  },
-  { cacheMs: 5_000, timeoutMs: 30_000 },
-);
+  });
+  return probe();
+}
+
+let probe: (() => Promise<ReadinessReport>) | undefined;
+
+function storeTimeoutMs(): number {
+  const where = getConfig().sessionStore;
+  return where.kind === "redis" ? where.timeoutMs : 1_000;
+}

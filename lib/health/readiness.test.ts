@@ -3,22 +3,23 @@ import { readinessProbe, type ReadinessCheck } from "./readiness";
 
 /**
  * A dependency the test switches on and off, counting how often it is asked. While `held`, its
- * answers wait until the test lets them go (`release`).
+ * answers wait until the test lets them go (`release`); while `hung`, they never come.
  */
-function dependency(essential: boolean) {
+function dependency(options: Pick<ReadinessCheck, "essential" | "cacheMs">) {
   const waiting: (() => void)[] = [];
   const state = {
     up: true,
-    hang: false,
+    hung: false,
     held: false,
     asked: 0,
     release: () => waiting.splice(0).forEach((answer) => answer()),
   };
   const check: ReadinessCheck = {
-    essential,
+    ...options,
+    timeoutMs: TIMEOUT_MS,
     check: async () => {
       state.asked++;
-      if (state.hang) return new Promise(() => {});
+      if (state.hung) return new Promise(() => {});
       if (state.held) await new Promise<void>((resolve) => waiting.push(resolve));
       if (!state.up) throw new Error("connection refused");
     },
@@ -26,24 +27,21 @@ function dependency(essential: boolean) {
   return { state, check };
 }
 
-const CACHE_MS = 5_000;
+const TIMEOUT_MS = 100;
+const STORE_CACHE_MS = 1_000;
+const NHS_LOGIN_CACHE_MS = 60_000;
 
 function setUp() {
-  const store = dependency(true);
-  const nhsLogin = dependency(false);
+  const store = dependency({ essential: true, cacheMs: STORE_CACHE_MS });
+  const nhsLogin = dependency({ essential: false, cacheMs: NHS_LOGIN_CACHE_MS });
   let time = 0;
   const probe = readinessProbe(
     { sessionStore: store.check, nhsLogin: nhsLogin.check },
-    { cacheMs: CACHE_MS, timeoutMs: 100, now: () => time },
+    { now: () => time },
   );
   const advance = (ms: number) => (time += ms);
-  /** Once the cache time has passed, a probe starts the checks again: lets them finish. */
-  async function recheck(): Promise<void> {
-    advance(CACHE_MS);
-    await probe();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return { probe, store: store.state, nhsLogin: nhsLogin.state, advance, recheck };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { probe, store: store.state, nhsLogin: nhsLogin.state, advance, settle };
 }
 
 describe("readiness", () => {
@@ -65,64 +63,68 @@ describe("readiness", () => {
   });
 
   it("is unavailable when something essential fails, whatever else does", async () => {
-    const { probe, store, nhsLogin, recheck } = setUp();
+    const { probe, store, nhsLogin } = setUp();
     store.up = false;
-    expect((await probe()).status).toBe("unavailable");
     nhsLogin.up = false;
-    await recheck();
     expect(await probe()).toEqual({
       status: "unavailable",
       checks: { sessionStore: "failing", nhsLogin: "failing" },
     });
   });
 
-  it("counts a check that does not answer in time as failing", async () => {
-    const { probe, store } = setUp();
-    store.hang = true;
-    expect((await probe()).checks.sessionStore).toBe("failing");
+  it("answers unavailable within the deadline of an essential check that hangs", async () => {
+    const { probe, store, advance } = setUp();
+    expect((await probe()).status).toBe("ok");
+    store.hung = true;
+    advance(STORE_CACHE_MS);
+    const started = Date.now();
+    expect(await probe()).toMatchObject({
+      status: "unavailable",
+      checks: { sessionStore: "failing" },
+    });
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 5);
+  });
+
+  it("never waits for a non-essential check that has answered once, even if it hangs", async () => {
+    const { probe, nhsLogin, advance, settle } = setUp();
+    expect((await probe()).status).toBe("ok");
+    nhsLogin.held = true;
+    nhsLogin.up = false;
+    advance(NHS_LOGIN_CACHE_MS);
+    // Its last answer stands while it is asked again, and the store is asked as usual.
+    expect((await probe()).status).toBe("ok");
+    expect(nhsLogin.asked).toBe(2);
+    nhsLogin.release();
+    await settle();
+    expect((await probe()).checks.nhsLogin).toBe("failing");
+  });
+
+  it("reuses each check's answer for its own time, then asks again", async () => {
+    const { probe, store, nhsLogin, advance } = setUp();
+    await probe();
+    store.up = false;
+    nhsLogin.up = false;
+    advance(STORE_CACHE_MS - 1);
+    expect((await probe()).status).toBe("ok");
+    advance(1);
+    expect((await probe()).status).toBe("unavailable");
+    expect(store.asked).toBe(2);
+    expect(nhsLogin.asked).toBe(1);
   });
 
   it("recovers as soon as the dependency answers again", async () => {
-    const { probe, store, nhsLogin, recheck } = setUp();
+    const { probe, store, advance } = setUp();
     store.up = false;
-    nhsLogin.up = false;
     expect((await probe()).status).toBe("unavailable");
     store.up = true;
-    await recheck();
-    expect((await probe()).status).toBe("degraded");
-    nhsLogin.up = true;
-    await recheck();
+    advance(STORE_CACHE_MS);
     expect((await probe()).status).toBe("ok");
   });
 
-  it("reuses an answer for the cache time, then checks again", async () => {
-    const { probe, store, nhsLogin, advance, recheck } = setUp();
-    await probe();
-    nhsLogin.up = false;
-    advance(CACHE_MS - 1);
-    expect((await probe()).status).toBe("ok");
-    expect(store.asked).toBe(1);
-    await recheck();
-    expect(store.asked).toBe(2);
-    expect((await probe()).status).toBe("degraded");
-  });
-
-  it("answers at once from the last answer while a slow check runs again", async () => {
-    const { probe, nhsLogin, advance } = setUp();
-    await probe();
-    nhsLogin.held = true;
-    nhsLogin.up = false;
-    advance(CACHE_MS);
-    expect((await probe()).status).toBe("ok");
-    expect((await probe()).status).toBe("ok");
-    nhsLogin.release();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect((await probe()).status).toBe("degraded");
-  });
-
-  it("lets probes that arrive together share one round of checks", async () => {
-    const { probe, store } = setUp();
+  it("lets probes that arrive together share one run of each check", async () => {
+    const { probe, store, nhsLogin } = setUp();
     await Promise.all([probe(), probe(), probe()]);
     expect(store.asked).toBe(1);
+    expect(nhsLogin.asked).toBe(1);
   });
 });

@@ -19,26 +19,30 @@ export interface ReadinessReport {
 
 /** One thing the instance relies on, checked by asking it. */
 export interface ReadinessCheck {
-  /** Without it this instance cannot serve at all. */
+  /**
+   * Without it this instance cannot serve at all. A probe waits for an essential check's fresh
+   * answer (within its deadline); for any other, it takes the last answer while a new one comes.
+   */
   essential: boolean;
   /** Resolves when the dependency answers; rejects when it does not. */
   check(): Promise<void>;
-}
-
-export interface ReadinessOptions {
-  /** How long one answer is reused, so that frequent probes cost nothing. */
-  cacheMs: number;
-  /** A check that has not answered by then is failing. */
+  /** Not answered by then: failing. */
   timeoutMs: number;
-  now?: () => number;
+  /** How long an answer is reused, so that frequent probes cost nothing. */
+  cacheMs: number;
 }
 
-async function run(check: ReadinessCheck, timeoutMs: number): Promise<CheckStatus> {
+interface CheckState {
+  latest?: { status: CheckStatus; at: number };
+  running?: Promise<CheckStatus>;
+}
+
+async function run(check: ReadinessCheck): Promise<CheckStatus> {
   const timer = new AbortController();
   try {
     return await Promise.race([
       check.check().then(() => "ok" as const),
-      sleep(timeoutMs, "failing" as const, { signal: timer.signal }),
+      sleep(check.timeoutMs, "failing" as const, { signal: timer.signal }),
     ]);
   } catch {
     return "failing";
@@ -57,39 +61,47 @@ function overall(
 }
 
 /**
- * Whether this instance can serve, from named checks run side by side. Plug a check in by adding
- * its name. An answer is reused for `cacheMs`; after that the next probe still gets it at once
- * while the checks run again in the background, so a dependency that hangs never makes a probe
- * wait (a load balancer would take the instance out for being slow). Only the first probe waits.
- * A change of status is logged once, naming what fails: not on every probe.
+ * Whether this instance can serve, from named checks run side by side, each with its own
+ * deadline and its own cache. Plug a check in by adding its name. So a probe answers within the
+ * longest essential deadline whatever a dependency does: an essential dependency that hangs makes
+ * the answer "unavailable" at its deadline, and a non-essential one never makes a probe wait once
+ * it has answered once. Probes that arrive together share one run of each check. A change of
+ * status is logged once, naming what fails: not on every probe.
  */
 export function readinessProbe(
   checks: Record<string, ReadinessCheck>,
-  options: ReadinessOptions,
+  options: { now?: () => number } = {},
 ): () => Promise<ReadinessReport> {
   const now = options.now ?? Date.now;
-  let latest: { report: ReadinessReport; at: number } | undefined;
-  let running: Promise<ReadinessReport> | undefined;
+  const states = new Map<string, CheckState>(Object.keys(checks).map((name) => [name, {}]));
+  let reported: Readiness | undefined;
 
-  async function evaluate(): Promise<ReadinessReport> {
+  function statusOf(name: string): CheckStatus | Promise<CheckStatus> {
+    const check = checks[name]!;
+    const state = states.get(name)!;
+    const { latest } = state;
+    if (latest && now() - latest.at < check.cacheMs) return latest.status;
+    state.running ??= run(check).then((status) => {
+      state.latest = { status, at: now() };
+      state.running = undefined;
+      return status;
+    });
+    return check.essential || !latest ? state.running : latest.status;
+  }
+
+  return async () => {
     const names = Object.keys(checks);
-    const statuses = await Promise.all(names.map((name) => run(checks[name]!, options.timeoutMs)));
+    const statuses = await Promise.all(names.map(statusOf));
     const results = Object.fromEntries(names.map((name, i) => [name, statuses[i]!]));
     const report = { status: overall(checks, results), checks: results };
-    if (report.status !== (latest?.report.status ?? "ok")) {
+    if (report.status !== (reported ?? "ok")) {
       log(report.status === "ok" ? "info" : "warn", "readiness-changed", {
-        from: latest?.report.status ?? "starting",
+        from: reported ?? "starting",
         to: report.status,
         failing: names.filter((name) => results[name] === "failing").join(" ") || undefined,
       });
     }
-    latest = { report, at: now() };
+    reported = report.status;
     return report;
-  }
-
-  return () => {
-    if (latest && now() - latest.at < options.cacheMs) return Promise.resolve(latest.report);
-    running ??= evaluate().finally(() => (running = undefined));
-    return latest ? Promise.resolve(latest.report) : running;
   };
 }
