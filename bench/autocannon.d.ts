@@ -31,7 +31,21 @@ declare module "autocannon" {
     requests: Histogram & { total: number; sent: number };
   }
 
-  function autocannon(options: Options): Promise<Result>;
+  /** A run in progress: it resolves to its result, and tells of each response as it comes. */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: "response",
+      listener: (
+        client: unknown,
+        statusCode: number,
+        bytes: number,
+        responseTimeMs: number,
+      ) => void,
+    ): Instance;
+    on(event: "reqError", listener: (error: Error) => void): Instance;
+  }
+
+  function autocannon(options: Options): Instance;
   export default autocannon;
-  export type { Options, Result };
+  export type { Instance, Options, Result };
 }

@@ -23,7 +23,7 @@ function formFactors(value: string): ("mobile" | "desktop")[] {
   return list as ("mobile" | "desktop")[];
 }
 
-const ONLY = ["all", "lighthouse"] as const;
+const ONLY = ["all", "lighthouse", "store-faults"] as const;
 const only = process.env.BENCH_ONLY ?? "all";
 if (!(ONLY as readonly string[]).includes(only)) {
   throw new Error(`BENCH_ONLY must be one of ${ONLY.join(", ")}`);
@@ -39,7 +39,10 @@ export const BENCH = {
   authSecret: "bench-only-secret-not-for-any-real-deployment-0000",
   persona: "p9",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
-  /** "lighthouse" measures the pages in the browser only, skipping the load tests. */
+  /**
+   * "lighthouse" measures the pages in the browser only, skipping the load tests; "store-faults"
+   * only pauses Redis under load.
+   */
   only: only as (typeof ONLY)[number],
   load: {
     connections: 10,
@@ -52,6 +55,13 @@ export const BENCH = {
     /** Sign-ins side by side, for how many the portal and simulator complete per second. */
     concurrency: 4,
     concurrentSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),
+  },
+  /** Redis paused in the middle of a load (SIGSTOP), against the portal's default deadline. */
+  storeFaults: {
+    beforeSeconds: 5,
+    hangSeconds: positiveNumber("BENCH_STORE_HANG_SECONDS", 10),
+    afterSeconds: 10,
+    deadlineMs: 2_000,
   },
   /** Sign-ins, each followed by a first and a second visit to the record page. */
   nhsRecord: { samples: positiveNumber("BENCH_NHS_RECORD_SAMPLES", 40) },

@@ -3,6 +3,7 @@ import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { MemoryResult } from "./memory";
 import type { RecordPageTimes } from "./nhs-record";
+import type { StoreFaultResult } from "./store-faults";
 import type { PageWeight } from "./page-weight";
 
 export interface SignInSummary {
@@ -52,8 +53,10 @@ export interface Results {
   date: string;
   source: { commit: string; uncommittedChanges: boolean };
   machine: { cpus: number; cpuModel: string; node: string; busyShareAtStart: number };
-  /** Absent when only Lighthouse ran (BENCH_ONLY=lighthouse). */
+  /** Absent when only Lighthouse or the store faults ran (BENCH_ONLY). */
   server?: ServerResults;
+  /** Redis paused under load; absent when only Lighthouse ran. */
+  storeFaults?: StoreFaultResult;
   lighthouse: LighthouseResult[];
   targets: Target[];
 }
@@ -98,7 +101,8 @@ export function markdown(results: Results): string {
       `measured ${results.date} on ${machine.cpus} CPU cores (${machine.cpuModel}), Node.js ${machine.node}; ` +
       `CPU ${Math.round(machine.busyShareAtStart * 100)}% busy just before the servers started.`,
     ...(server ? serverSections(server) : []),
-    lighthouseSection(results.lighthouse),
+    ...(results.storeFaults ? [storeFaultsSection(results.storeFaults)] : []),
+    ...(results.lighthouse.length > 0 ? [lighthouseSection(results.lighthouse)] : []),
     "**Targets**\n\n" +
       table(
         ["target", "goal", "measured", "met"],
@@ -169,6 +173,37 @@ function lighthouseFindings(results: LighthouseResult[]): string {
   return lines.length === 0
     ? "\n\nNo audit scored below 0.9."
     : `\n\nAudits below 0.9:\n\n${lines.join("\n")}`;
+}
+
+function storeFaultsSection(faults: StoreFaultResult): string {
+  const during = Object.entries(faults.gatedDuringHang)
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(", ");
+  return (
+    `**Store faults** (Redis paused for ${faults.hangSeconds} s under load on \`/profile\` and ` +
+    "`/` with a session; the store's deadline " +
+    `${faults.deadlineMs} ms)\n\n` +
+    table(
+      [
+        "requests",
+        "slowest while Redis hung",
+        "\`/profile\` while it hung",
+        "failed outside the hang",
+        "start page not 200",
+        "normal again after",
+      ],
+      [
+        [
+          String(faults.requests),
+          `${whole(faults.slowestDuringHangMs)} ms`,
+          during || "–",
+          String(faults.failedOutsideHang),
+          String(faults.publicPageFailures),
+          `${faults.secondsUntilNormal.toFixed(1)} s`,
+        ],
+      ],
+    )
+  );
 }
 
 function serverSections(server: ServerResults): string[] {

@@ -26,6 +26,7 @@ import { build, startPortal, startSimulator, type Server } from "./servers";
 import { startTestRedis, type TestRedis } from "../test-support/redis-server";
 import { cpuMilliseconds } from "./process-stats";
 import { runSignIns, SESSION_COOKIE, signIn, type SignIn } from "./sign-in";
+import { hangUnderLoad, RECOVERY_GOAL_SECONDS, type StoreFaultResult } from "./store-faults";
 
 const { connections, durationSeconds, warmupSeconds } = BENCH.load;
 
@@ -200,6 +201,36 @@ function serverTargets(
   ];
 }
 
+function storeFaultTargets(faults: StoreFaultResult): Target[] {
+  const bound = faults.deadlineMs + 1_000;
+  return [
+    {
+      name: `slowest answer while Redis hung for ${faults.hangSeconds} s`,
+      goal: `≤ ${bound} ms (the store's deadline + 1 s)`,
+      measured: `${Math.round(faults.slowestDuringHangMs)} ms`,
+      met: faults.slowestDuringHangMs <= bound,
+    },
+    {
+      name: "answers that failed before the hang, or once Redis had been back for 3 s",
+      goal: "0",
+      measured: String(faults.failedOutsideHang),
+      met: faults.failedOutsideHang === 0,
+    },
+    {
+      name: "start page answers other than 200 while Redis hung",
+      goal: "0",
+      measured: String(faults.publicPageFailures),
+      met: faults.publicPageFailures === 0,
+    },
+    {
+      name: "time from Redis answering again until every answer is normal",
+      goal: `≤ ${RECOVERY_GOAL_SECONDS} s`,
+      measured: `${faults.secondsUntilNormal.toFixed(1)} s`,
+      met: faults.secondsUntilNormal <= RECOVERY_GOAL_SECONDS,
+    },
+  ];
+}
+
 /** The issue's targets for a phone: each audited page on its own line, so a miss names the page. */
 function lighthouseTargets(results: LighthouseResult[]): Target[] {
   const mobile = results.filter((result) => result.formFactor === "mobile");
@@ -324,6 +355,38 @@ async function redisBenchmark(portal: Server, redis: TestRedis): Promise<RedisSt
       allowed: KEYS_PER_SIGN_IN * BENCH.memory.batches,
     },
   };
+}
+
+/**
+ * Redis paused for a while under a steady load on the profile and the start page, both with a
+ * session; then the same session must still work.
+ */
+async function storeFaultsBenchmark(portal: Server, redis: TestRedis): Promise<StoreFaultResult> {
+  const { hangSeconds, beforeSeconds, afterSeconds, deadlineMs } = BENCH.storeFaults;
+  console.log(`Store faults: Redis paused for ${hangSeconds} s under load…`);
+  // Warmed up first, so that nothing slow before the hang is the portal starting.
+  for (let i = 0; i < 3; i++) await signIn(portal.url, BENCH.persona);
+  const cookie = (await signIn(portal.url, BENCH.persona)).cookie;
+  const result = await hangUnderLoad(
+    portal.url,
+    {
+      gated: { name: "profile, with session", path: "/profile", cookie, expectedStatus: 200 },
+      public: { name: "start page, with session", path: "/", cookie, expectedStatus: 200 },
+    },
+    redis,
+    { connections, beforeSeconds, hangSeconds, afterSeconds, deadlineMs },
+  );
+  const after = await fetch(new URL("/profile", portal.url), {
+    headers: { cookie },
+    redirect: "manual",
+  });
+  if (after.status !== 200)
+    throw new Error(`the session did not survive the hang (${after.status})`);
+  console.log(
+    `  slowest ${Math.round(result.slowestDuringHangMs)} ms, ${result.failedOutsideHang} failed outside the hang, ` +
+      `normal ${result.secondsUntilNormal.toFixed(1)} s after Redis was back`,
+  );
+  return result;
 }
 
 /** Everything but Lighthouse, with sessions in memory. */
@@ -459,19 +522,28 @@ async function main(): Promise<void> {
       ...(redisUrl ? { redisUrl } : {}),
     });
   try {
-    portal = await portalOn("portal.log");
-    // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
-    for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
-    const lighthouseResults = await lighthouse(portal);
+    let lighthouseResults: LighthouseResult[] = [];
     let server: ServerResults | undefined;
-    if (BENCH.only === "all") {
-      const inMemory = await serverBenchmarks(portal, simulator);
+    if (BENCH.only !== "store-faults") {
+      portal = await portalOn("portal.log");
+      // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
+      for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
+      lighthouseResults = await lighthouse(portal);
+    }
+    let inMemory: Omit<ServerResults, "redis"> | undefined;
+    if (portal && BENCH.only === "all") {
+      inMemory = await serverBenchmarks(portal, simulator);
       await portal.stop();
-
+      portal = undefined;
+    }
+    let storeFaults: StoreFaultResult | undefined;
+    if (BENCH.only !== "lighthouse") {
       console.log("The same with sessions in Redis…");
+      await portal?.stop();
       redis = await startTestRedis(BENCH.redisPort);
       portal = await portalOn("portal-redis.log", redis.url);
-      server = { ...inMemory, redis: await redisBenchmark(portal, redis) };
+      if (inMemory) server = { ...inMemory, redis: await redisBenchmark(portal, redis) };
+      storeFaults = await storeFaultsBenchmark(portal, redis);
     }
     const results: Results = {
       date: new Date().toISOString().slice(0, 10),
@@ -483,10 +555,12 @@ async function main(): Promise<void> {
         busyShareAtStart: Number(busy.toFixed(2)),
       },
       ...(server ? { server } : {}),
+      ...(storeFaults ? { storeFaults } : {}),
       lighthouse: lighthouseResults,
       targets: [
         ...(server ? serverTargets(server, LOGGED_IN_PAGES) : []),
-        ...lighthouseTargets(lighthouseResults),
+        ...(storeFaults ? storeFaultTargets(storeFaults) : []),
+        ...(lighthouseResults.length > 0 ? lighthouseTargets(lighthouseResults) : []),
       ],
     };
     const table = markdown(results);
