@@ -181,7 +181,7 @@ function storeFaultsSection(faults: StoreFaultResult): string {
     .join(", ");
   return (
     `**Store faults** (Redis paused for ${faults.hangSeconds} s under load on \`/profile\` and ` +
-    "`/` with a session; the store's deadline " +
+    "`/accessibility` with a session; the store's deadline " +
     `${faults.deadlineMs} ms)\n\n` +
     table(
       [
@@ -189,7 +189,7 @@ function storeFaultsSection(faults: StoreFaultResult): string {
         "slowest while Redis hung",
         "\`/profile\` while it hung",
         "failed outside the hang",
-        "start page not 200",
+        "public page not 200",
         "normal again after",
       ],
       [

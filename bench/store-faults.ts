@@ -1,6 +1,6 @@
 /**
  * The session store hanging under load: Redis paused (SIGSTOP, its connections left open) for a
- * while in the middle of a steady load on a gated page and on the start page, both with a
+ * while in the middle of a steady load on a gated page and on a public page, both with a
  * session. What people meet: how long the slowest answer took while Redis hung, whether anything
  * failed that should not have, and how soon every answer was normal again after it came back.
  */
@@ -17,7 +17,7 @@ export interface StoreFaultResult {
   slowestDuringHangMs: number;
   /** Answers that were not what the page gives when all is well, before the hang or well after. */
   failedOutsideHang: number;
-  /** The start page's answers other than 200, at any time: it needs no store. */
+  /** The public page's answers other than 200, at any time: it needs no store. */
   publicPageFailures: number;
   /** From Redis answering again to the last answer that was not normal. */
   secondsUntilNormal: number;
