@@ -72,7 +72,7 @@ function engineConfig(
   const { nhsLogin } = config;
   return {
     basePath: BASE_PATH,
-    secret: config.auth.secret,
+    secret: [...config.auth.secrets],
     trustHost: true,
     providers: [
       NhsLogin({

@@ -42,6 +42,8 @@ describe("configuration", () => {
       idleTimeoutSeconds: 1800,
       maxAgeSeconds: 43200,
       warningSeconds: 120,
+      maxPerAccount: 10,
+      maxInMemory: 10_000,
     });
     expect(config.serviceName).toBe("Patient portal");
   });
@@ -114,6 +116,18 @@ describe("configuration", () => {
     ]);
   });
 
+  it("takes secrets that only open, while AUTH_SECRET is rotated", () => {
+    const base = { AUTH_SECRET: SECRET, NHS_LOGIN_PRIVATE_KEY: privateKey };
+    const other = "o".repeat(32);
+    expect(
+      loadConfig({ ...base, AUTH_SECRETS_ACCEPTED: ` ${other}, ${SECRET}` }).auth.secrets,
+    ).toEqual([SECRET, other]);
+    expect(loadConfig(base).auth.secrets).toEqual([SECRET]);
+    expect(problemsOf({ ...base, AUTH_SECRETS_ACCEPTED: "short" })).toEqual([
+      expect.stringMatching(/^AUTH_SECRETS_ACCEPTED: each secret must be at least 32 characters/),
+    ]);
+  });
+
   describe("the session store", () => {
     const local = { AUTH_SECRET: SECRET, NHS_LOGIN_PRIVATE_KEY: privateKey };
     const sandpit = {
@@ -127,7 +141,63 @@ describe("configuration", () => {
       expect(loadConfig(local).sessionStore).toEqual({ kind: "memory" });
       expect(loadConfig({ ...local, REDIS_URL: "redis://localhost:6379" }).sessionStore).toEqual({
         kind: "redis",
-        url: "redis://localhost:6379",
+        topology: { kind: "server", url: "redis://localhost:6379", tls: undefined },
+        timeoutMs: 2_000,
+      });
+    });
+
+    it("is a Sentinel set, with each side's credentials and TLS", () => {
+      const store = loadConfig(
+        {
+          ...sandpit,
+          REDIS_SENTINELS: "sentinel-1.internal:26379, sentinel-2.internal:26379,[::1]:26380",
+          REDIS_SENTINEL_NAME: "portal",
+          REDIS_USERNAME: "portal",
+          REDIS_PASSWORD: "data-password",
+          REDIS_SENTINEL_PASSWORD: "sentinel-password",
+          REDIS_TLS: "true",
+          REDIS_TLS_CA_FILE: "/ca.pem",
+          SESSION_STORE_TIMEOUT_MS: "1500",
+        },
+        (path) => (path === "/ca.pem" ? "CA" : ""),
+      ).sessionStore;
+      expect(store).toEqual({
+        kind: "redis",
+        timeoutMs: 1500,
+        topology: {
+          kind: "sentinel",
+          name: "portal",
+          sentinels: [
+            { host: "sentinel-1.internal", port: 26379 },
+            { host: "sentinel-2.internal", port: 26379 },
+            { host: "::1", port: 26380 },
+          ],
+          node: { username: "portal", password: "data-password" },
+          sentinel: { password: "sentinel-password" },
+          tls: { ca: "CA" },
+        },
+      });
+    });
+
+    it("is a cluster from a few seed nodes", () => {
+      expect(
+        loadConfig({
+          ...sandpit,
+          REDIS_CLUSTER_NODES: "redis-1:6379,redis-2:6379",
+          REDIS_PASSWORD: "data-password",
+        }).sessionStore,
+      ).toEqual({
+        kind: "redis",
+        timeoutMs: 2_000,
+        topology: {
+          kind: "cluster",
+          nodes: [
+            { host: "redis-1", port: 6379 },
+            { host: "redis-2", port: 6379 },
+          ],
+          node: { password: "data-password" },
+          tls: undefined,
+        },
       });
     });
 
@@ -146,8 +216,37 @@ describe("configuration", () => {
       [{ SESSION_STORE: "redis" }, /REDIS_URL: missing/],
       [{ SESSION_STORE: "memory", REDIS_URL: "redis://r:6379" }, /remove one/],
       [{ SESSION_STORE: "cluster" }, /SESSION_STORE/],
+      [
+        { REDIS_URL: "redis://r:6379", REDIS_CLUSTER_NODES: "r:6379" },
+        /^REDIS_URL and REDIS_CLUSTER_NODES: set only one/m,
+      ],
+      [
+        { REDIS_SENTINELS: "s:26379", REDIS_CLUSTER_NODES: "r:6379" },
+        /^REDIS_SENTINELS and REDIS_CLUSTER_NODES: set only one/m,
+      ],
+      [{ REDIS_SENTINELS: "s:26379" }, /^REDIS_SENTINEL_NAME: missing/m],
+      [{ REDIS_SENTINEL_NAME: "portal" }, /^REDIS_SENTINELS: missing/m],
+      [
+        { REDIS_SENTINELS: "s", REDIS_SENTINEL_NAME: "p" },
+        /^REDIS_SENTINELS: not a list of host:port/m,
+      ],
+      [{ REDIS_CLUSTER_NODES: "r:99999" }, /^REDIS_CLUSTER_NODES: not a list of host:port/m],
+      [{ REDIS_CLUSTER_NODES: "r:6379", REDIS_SENTINEL_NAME: "p" }, /for Sentinel only/],
+      [
+        { REDIS_URL: "redis://r:6379", REDIS_PASSWORD: "hunter2" },
+        /^REDIS_PASSWORD: not used with REDIS_URL/m,
+      ],
+      [{ REDIS_CLUSTER_NODES: "r:6379", REDIS_TLS: "yes" }, /^REDIS_TLS: use "true" or "false"/m],
+      [
+        { REDIS_URL: "rediss://r:6379", REDIS_TLS_CA_FILE: "/missing.pem" },
+        /^REDIS_TLS_CA_FILE: cannot read/m,
+      ],
+      [{ REDIS_CLUSTER_NODES: "r:6379", REDIS_TLS_CA_FILE: "/ca.pem" }, /set REDIS_TLS=true too/],
     ])("names the mistake in %j without repeating the URL", (override, message) => {
-      const problems = problemsOf({ ...local, ...override } as Record<string, string>).join("\n");
+      const files = { "/ca.pem": "CA" };
+      const problems = problemsOf({ ...local, ...override } as Record<string, string>, files).join(
+        "\n",
+      );
       expect(problems).toMatch(message);
       expect(problems).not.toContain("hunter2");
     });

@@ -13,6 +13,7 @@ import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vo
 import type { NhsApiSettings } from "./nhs-api/settings";
 import type { SessionBounds, SessionLimits } from "./session/rules";
 import { DEFAULT_SESSION_BOUNDS } from "./session/rules";
+import { readRedisTopology, type RedisTopology } from "./session/redis-topology";
 
 export interface Config {
   serviceName: string;
@@ -29,14 +30,15 @@ export interface Config {
     timeoutMs: number;
   };
   auth: {
-    secret: string;
+    /** What seals, then any secret that only opens what it sealed (a rotation under way). */
+    secrets: readonly [string, ...string[]];
     /** The portal's public base URL; without it (local only) the request's host is trusted. */
     url: string | undefined;
     /** Served over https: every cookie is Secure and `__Host-` prefixed (see lib/cookies.ts). */
     secureCookies: boolean;
   };
   /** Where sessions live: Redis when instances share them, this process's memory for one. */
-  sessionStore: { kind: "memory" } | { kind: "redis"; url: string; timeoutMs: number };
+  sessionStore: { kind: "memory" } | { kind: "redis"; topology: RedisTopology; timeoutMs: number };
   session: SessionLimits &
     SessionBounds & {
       warningSeconds: number;
@@ -72,6 +74,7 @@ const envSchema = z.object({
   NHS_LOGIN_PKCE: z.enum(["true", "false"]).default("true"),
   NHS_LOGIN_TIMEOUT_MS: positiveInteger(10_000),
   AUTH_SECRET: z.string().optional(),
+  AUTH_SECRETS_ACCEPTED: z.string().optional(),
   AUTH_URL: z.string().optional(),
   SESSION_IDLE_TIMEOUT_SECONDS: positiveInteger(30 * 60),
   SESSION_MAX_AGE_SECONDS: positiveInteger(12 * 60 * 60),
@@ -80,7 +83,6 @@ const envSchema = z.object({
   SESSION_MEMORY_MAX_SESSIONS: positiveInteger(DEFAULT_SESSION_BOUNDS.maxInMemory),
   SESSION_STORE: z.enum(["memory", "redis"]).optional(),
   SESSION_STORE_TIMEOUT_MS: positiveInteger(2_000),
-  REDIS_URL: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -139,13 +141,18 @@ export function loadConfig(
       `AUTH_SECRET: ${vars.AUTH_SECRET ? "too short" : "missing"}; set at least 32 random characters (openssl rand -base64 33) shared by every instance of the portal.`,
     );
   }
+  const acceptedSecrets = checkAcceptedSecrets(
+    vars.AUTH_SECRETS_ACCEPTED,
+    vars.AUTH_SECRET,
+    problems,
+  );
   const url = vars.AUTH_URL ? checkUrl("AUTH_URL", vars.AUTH_URL, problems) : undefined;
   if (!url && (!isLocal || production)) {
     problems.push(
       "AUTH_URL: missing; set it to the portal's public https base URL, which redirects and cookies are built on.",
     );
   }
-  const sessionStore = checkSessionStore(vars, isLocal, problems);
+  const sessionStore = checkSessionStore(env, vars, isLocal, readFile, problems);
   if (vars.SESSION_WARNING_SECONDS >= vars.SESSION_IDLE_TIMEOUT_SECONDS) {
     problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
   }
@@ -173,7 +180,11 @@ export function loadConfig(
       pkce: vars.NHS_LOGIN_PKCE === "true",
       timeoutMs: vars.NHS_LOGIN_TIMEOUT_MS,
     },
-    auth: { secret: vars.AUTH_SECRET!, url, secureCookies: url?.startsWith("https:") ?? false },
+    auth: {
+      secrets: [vars.AUTH_SECRET!, ...acceptedSecrets],
+      url,
+      secureCookies: url?.startsWith("https:") ?? false,
+    },
     sessionStore,
     session: {
       idleTimeoutSeconds: vars.SESSION_IDLE_TIMEOUT_SECONDS,
@@ -184,6 +195,27 @@ export function loadConfig(
     },
     nhsApi,
   };
+}
+
+/**
+ * Secrets that open what they sealed but seal nothing: the old one after a rotation, or the new
+ * one before it, while every instance takes the change (docs/deploying.md says the steps).
+ */
+function checkAcceptedSecrets(
+  value: string | undefined,
+  current: string | undefined,
+  problems: string[],
+): string[] {
+  const secrets = (value ?? "")
+    .split(",")
+    .map((secret) => secret.trim())
+    .filter(Boolean);
+  if (secrets.some((secret) => secret.length < 32)) {
+    problems.push(
+      "AUTH_SECRETS_ACCEPTED: each secret must be at least 32 characters, separated by commas.",
+    );
+  }
+  return secrets.filter((secret) => secret !== current);
 }
 
 function checkUrl(name: string, value: string, problems: string[]): string {
@@ -201,42 +233,35 @@ function checkUrl(name: string, value: string, problems: string[]): string {
 }
 
 /**
- * Redis for any deployment with more than one instance; this process's memory where one is
- * enough: locally by default, elsewhere only when SESSION_STORE=memory says so.
+ * Redis for any deployment with more than one instance (one server, Sentinel or a cluster: see
+ * lib/session/redis-topology.ts); this process's memory where one is enough: locally by default,
+ * elsewhere only when SESSION_STORE=memory says so.
  */
 function checkSessionStore(
+  env: Env,
   vars: z.infer<typeof envSchema>,
   isLocal: boolean,
+  readFile: ReadFile,
   problems: string[],
 ): Config["sessionStore"] | undefined {
-  const redisUrl = vars.REDIS_URL?.trim() || undefined;
-  if (redisUrl) {
-    let protocol: string | undefined;
-    try {
-      protocol = new URL(redisUrl).protocol;
-    } catch {
-      // The URL may hold a password, so it is never repeated in a message.
-    }
-    if (protocol !== "redis:" && protocol !== "rediss:") {
-      problems.push("REDIS_URL: not a Redis URL; use redis://… or rediss://… (TLS).");
-      return undefined;
-    }
-  }
-  const kind = vars.SESSION_STORE ?? (redisUrl ? "redis" : isLocal ? "memory" : undefined);
-  if (kind === "memory" && redisUrl) {
+  const before = problems.length;
+  const topology = readRedisTopology(env, readFile, problems);
+  if (problems.length > before) return undefined;
+  const kind = vars.SESSION_STORE ?? (topology ? "redis" : isLocal ? "memory" : undefined);
+  if (kind === "memory" && topology) {
     problems.push(
-      "SESSION_STORE: memory, but REDIS_URL is set too; remove one (Redis is for more than one instance).",
+      "SESSION_STORE: memory, but a Redis is set too; remove one (Redis is for more than one instance).",
     );
     return undefined;
   }
   if (kind === "memory") return { kind };
-  if (!redisUrl) {
+  if (!topology) {
     problems.push(
-      "REDIS_URL: missing; set it to the Redis (redis://, or rediss:// for TLS) that every instance of the portal shares, or set SESSION_STORE=memory if exactly one instance runs.",
+      "REDIS_URL: missing; set it to the Redis (redis://, or rediss:// for TLS) that every instance of the portal shares (or REDIS_SENTINELS with REDIS_SENTINEL_NAME, or REDIS_CLUSTER_NODES), or set SESSION_STORE=memory if exactly one instance runs.",
     );
     return undefined;
   }
-  return { kind: "redis", url: redisUrl, timeoutMs: vars.SESSION_STORE_TIMEOUT_MS };
+  return { kind: "redis", topology, timeoutMs: vars.SESSION_STORE_TIMEOUT_MS };
 }
 
 function loadPrivateKey(

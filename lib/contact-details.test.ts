@@ -15,7 +15,7 @@ import { memoryStore, NHS_LOGIN_LIMITS } from "@/test-support/session-stores";
 
 const world = apiPlatformForFile();
 const store = memoryStore();
-const sessions = createSessions({ store, secret: "s".repeat(32), limits: NHS_LOGIN_LIMITS });
+const sessions = createSessions({ store, secrets: "s".repeat(32), limits: NHS_LOGIN_LIMITS });
 afterAll(() => store.close());
 
 /** The client, counting the calls it logs (one line per API call, success or failure). */

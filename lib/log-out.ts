@@ -30,7 +30,7 @@ export interface PendingLogOut {
   endsBy: number;
 }
 
-const codec = () => cookieCodec(getConfig().auth.secret, "log-out");
+const codec = () => cookieCodec(getConfig().auth.secrets, "log-out");
 
 export function reportLogOut(response: NextResponse, outcome: LogOutOutcome): void {
   const sealed = codec().encode({ ...outcome }, cookieMaxAge("logOutOutcome")!);

@@ -37,7 +37,7 @@ function behavesAsTheSessionsApiSlot(name: string, makeStore: () => SessionStore
     let sessions: Sessions;
     beforeAll(async () => {
       store = makeStore();
-      sessions = createSessions({ store, secret, limits });
+      sessions = createSessions({ store, secrets: secret, limits });
       expect(await store.whenAvailable(5_000)).toBe(true);
     });
     afterAll(() => store.close());

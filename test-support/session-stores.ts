@@ -1,6 +1,7 @@
 import { memorySessionStore } from "@/lib/session/memory-store";
 import { redisClientFor } from "@/lib/session/redis-clients";
 import { redisSessionStore } from "@/lib/session/redis-store";
+import type { RedisTopology } from "@/lib/session/redis-topology";
 import {
   DEFAULT_SESSION_BOUNDS,
   type SessionBounds,
@@ -22,14 +23,17 @@ export function memoryStore(
   return memorySessionStore(limits, { ...DEFAULT_SESSION_BOUNDS, ...bounds });
 }
 
+/** A store on one Redis server by URL, or on any topology. */
 export function redisStore(
-  url: string,
+  where: string | RedisTopology,
   limits: SessionLimits = NHS_LOGIN_LIMITS,
   options: Partial<SessionBounds> & { timeoutMs?: number } = {},
 ): SessionStore {
   const { timeoutMs = STORE_TIMEOUT_MS, ...bounds } = options;
+  const topology: RedisTopology =
+    typeof where === "string" ? { kind: "server", url: where, tls: undefined } : where;
   return redisSessionStore({
-    open: redisClientFor(url, timeoutMs),
+    open: redisClientFor(topology, timeoutMs),
     limits,
     bounds: { ...DEFAULT_SESSION_BOUNDS, ...bounds },
     timeoutMs,

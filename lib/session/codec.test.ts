@@ -64,4 +64,14 @@ describe("cookie codec", () => {
     expect(codec.decode("not.a.cookie")).toBeNull();
     expect(codec.decode("\u0000".repeat(5000))).toBeNull();
   });
+
+  it("seals with the first secret and opens with any of the others, for a rotation", () => {
+    const [old, next] = [secret, "n".repeat(32)];
+    const sealedBefore = cookieCodec(old, "session").encode({ sub: "a" }, 60);
+    const rotating = cookieCodec([next, old], "session");
+    expect(rotating.decode(sealedBefore)).toMatchObject({ sub: "a" });
+    const sealedAfter = rotating.encode({ sub: "b" }, 60);
+    expect(cookieCodec(next, "session").decode(sealedAfter)).toMatchObject({ sub: "b" });
+    expect(cookieCodec(old, "session").decode(sealedAfter)).toBeNull();
+  });
 });

@@ -70,10 +70,24 @@ function decrypt(key: Buffer, token: string): Record<string, unknown> | null {
   return payload as Record<string, unknown>;
 }
 
-export function cookieCodec(secret: string, purpose: string): CookieCodec {
-  const key = keyFor(secret, purpose);
+/**
+ * AUTH_SECRET, or while it is being rotated, the secret that seals first and then the others
+ * that still open what they sealed (AUTH_SECRETS_ACCEPTED).
+ */
+export type Secrets = string | readonly [string, ...string[]];
+
+export function cookieCodec(secrets: Secrets, purpose: string): CookieCodec {
+  const [sealing, ...others] = typeof secrets === "string" ? [secrets] : secrets;
+  const key = keyFor(sealing, purpose);
+  const opening = [key, ...others.map((secret) => keyFor(secret, purpose))];
   return {
     encode: (payload, maxAgeSeconds) => encrypt(key, payload, maxAgeSeconds),
-    decode: (token) => decrypt(key, token),
+    decode: (token) => {
+      for (const each of opening) {
+        const payload = decrypt(each, token);
+        if (payload) return payload;
+      }
+      return null;
+    },
   };
 }

@@ -23,7 +23,7 @@ export function sessionStore(config: Config = getConfig()): SessionStore {
   registry[STORE] ??= tracedSessionStore(
     where.kind === "redis"
       ? redisSessionStore({
-          open: redisClientFor(where.url, where.timeoutMs),
+          open: redisClientFor(where.topology, where.timeoutMs),
           limits: session,
           bounds: session,
           timeoutMs: where.timeoutMs,
@@ -39,7 +39,7 @@ export function sessions(): Sessions {
   const config = getConfig();
   cached ??= createSessions({
     store: sessionStore(config),
-    secret: config.auth.secret,
+    secrets: config.auth.secrets,
     limits: config.session,
   });
   return cached;

@@ -100,7 +100,7 @@ describe.skipIf(!hasRedis)("the Redis session store when Redis is down", () => {
   );
 
   it("ends a session it could not end before, once Redis answers again", async () => {
-    const sessions = createSessions({ store, secret: "s".repeat(32), limits });
+    const sessions = createSessions({ store, secrets: "s".repeat(32), limits });
     const { key } = await sessions.open(
       {
         patient: { sub: "sub-1", level: "P0", vot: "P0.Cp", gpOnlineServices: "not-shared" },

@@ -58,7 +58,9 @@ const CREATE = defineScript({
     for _, other in ipairs(redis.call('ZRANGE', account, 0, -1)) do
       if redis.call('HEXISTS', prefix .. other, 'data') == 0 then redis.call('ZREM', account, other) end
     end
-    redis.call('ZADD', account, ARGV[6], member)
+    -- Strictly later than the account's newest, so that the oldest is the first to go.
+    local newest = redis.call('ZRANGE', account, -1, -1, 'WITHSCORES')[2]
+    redis.call('ZADD', account, math.max(tonumber(ARGV[6]), (tonumber(newest) or 0) + 1), member)
     local over = redis.call('ZCARD', account) - tonumber(ARGV[3])
     local crowded = 0
     for _, other in ipairs(redis.call('ZRANGE', account, 0, -1)) do

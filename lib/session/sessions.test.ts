@@ -44,7 +44,7 @@ function recordingStore() {
 
 describe("sessions", () => {
   const { store, created } = recordingStore();
-  const sessions = createSessions({ store, secret, limits });
+  const sessions = createSessions({ store, secrets: secret, limits });
   afterAll(() => store.close());
 
   it("opens a session whose cookie reads back as the person, at their level", async () => {
@@ -97,7 +97,7 @@ describe("sessions", () => {
 
   it("treats a missing, forged, truncated, oversized or foreign cookie as no session", async () => {
     const { cookie } = await sessions.open(signIn(), nowSeconds());
-    const foreign = await createSessions({ store, secret: "f".repeat(32), limits }).open(
+    const foreign = await createSessions({ store, secrets: "f".repeat(32), limits }).open(
       signIn(),
       nowSeconds(),
     );
@@ -188,7 +188,7 @@ describe("sessions", () => {
     try {
       const authenticatedAt = nowSeconds();
       const { cookie, key } = await sessions.open(signIn(), authenticatedAt);
-      const elsewhere = createSessions({ store: unreachable, secret, limits });
+      const elsewhere = createSessions({ store: unreachable, secrets: secret, limits });
       // What a log-out needs to end it once the store is back: its key, and when it ends anyway.
       expect(await elsewhere.read(cookie)).toEqual({
         status: "unavailable",
@@ -200,5 +200,49 @@ describe("sessions", () => {
     } finally {
       await unreachable.close();
     }
+  });
+});
+
+describe("sessions while AUTH_SECRET is rotated", () => {
+  const store = memoryStore(limits);
+  afterAll(() => store.close());
+  const [retiring, next] = ["r".repeat(32), "n".repeat(32)];
+  const before = createSessions({ store, secrets: retiring, limits });
+  // Every instance first accepts the new secret, then seals with it and accepts the old one.
+  const accepting = createSessions({ store, secrets: [retiring, next], limits });
+  const after = createSessions({ store, secrets: [next, retiring], limits });
+  const done = createSessions({ store, secrets: next, limits });
+
+  it("keeps everyone logged in: each secret opens what the other sealed while both are set", async () => {
+    const old = await before.open(signIn(), nowSeconds());
+    const mid = await accepting.open(signIn(), nowSeconds());
+    const fresh = await after.open(signIn(), nowSeconds());
+    for (const sessions of [accepting, after]) {
+      for (const { cookie } of [old, mid, fresh]) {
+        expect((await sessions.read(cookie)).status).toBe("active");
+      }
+    }
+    // Sealed with the new secret: an instance not yet accepting it would not open it.
+    expect(await before.read(fresh.cookie)).toEqual({ status: "none" });
+    // Once the old secret is gone, what only it sealed opens no more.
+    expect(await done.read(old.cookie)).toEqual({ status: "none" });
+    expect((await done.read(fresh.cookie)).status).toBe("active");
+  });
+
+  it("logs a person out of every device, whichever secret tagged their sessions", async () => {
+    const sub = "rotating-person";
+    const old = await before.open(signIn({ patient: { ...patient, sub } }), nowSeconds());
+    const fresh = await after.open(signIn({ patient: { ...patient, sub } }), nowSeconds());
+    expect(await after.endEverywhere(sub)).toBe(2);
+    for (const { cookie } of [old, fresh]) {
+      expect(await after.read(cookie)).toMatchObject({ status: "ended", reason: "everywhere" });
+    }
+  });
+
+  it("ends the session a log-in replaces across the rotation", async () => {
+    const old = await before.open(signIn(), nowSeconds());
+    const fresh = await after.open(signIn(), nowSeconds());
+    expect(await after.replace(old.key, fresh.key)).toEqual({ orphanEnded: false });
+    expect(await after.read(old.cookie)).toMatchObject({ status: "ended", reason: "replaced" });
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Patient } from "../nhs-login/claims";
 import { isLevel, type Level } from "nhs-login-vocabulary";
-import { cookieCodec } from "./codec";
+import { cookieCodec, type Secrets } from "./codec";
 import { unfinishedEnds } from "./unfinished-ends";
 import {
   idleDeadline,
@@ -10,7 +10,13 @@ import {
   type SessionLimits,
   type TimeLimit,
 } from "./rules";
-import { isSessionStoreUnavailable, sessionKey, type EndResult, type SessionStore } from "./store";
+import {
+  accountOfKey,
+  isSessionStoreUnavailable,
+  sessionKey,
+  type EndResult,
+  type SessionStore,
+} from "./store";
 
 /** Why a person had to log in again, said once on the first page after they have. */
 export type Notice = TimeLimit | "everywhere";
@@ -124,16 +130,18 @@ export interface Sessions {
 
 export function createSessions(options: {
   store: SessionStore;
-  secret: string;
+  secrets: Secrets;
   limits: SessionLimits;
 }): Sessions {
-  const { store, secret, limits } = options;
-  const envelopes = cookieCodec(secret, "session");
-  const records = cookieCodec(secret, "session-record");
+  const { store, limits } = options;
+  const secrets = typeof options.secrets === "string" ? [options.secrets] : options.secrets;
+  const envelopes = cookieCodec(options.secrets, "session");
+  const records = cookieCodec(options.secrets, "session-record");
   const lifetime = limits.maxAgeSeconds + ENVELOPE_GRACE_SECONDS;
   const unfinished = unfinishedEnds(store, UNFINISHED_ENDS);
 
-  const accountOf = (sub: string) =>
+  /** The account's keyed hash, by the sealing secret unless told (a rotation under way). */
+  const accountOf = (sub: string, secret = secrets[0]!) =>
     createHmac("sha256", secret).update(`account:${sub}`).digest("base64url");
 
   function openEnvelope(cookie: string | undefined): Envelope | null {
@@ -240,8 +248,20 @@ export function createSessions(options: {
 
     end: (key, reason) => store.end(key, reason),
     endLater: (key, reason, endsBy) => unfinished.add(key, { reason, endsBy }),
-    replace: (key, replacement) => store.replace(key, replacement),
-    endEverywhere: (sub) => store.endAll(accountOf(sub), "everywhere"),
+    // Across a rotation of AUTH_SECRET the two keys are tagged apart, and no one step of a
+    // cluster can touch both: the old one just ends.
+    async replace(key, replacement) {
+      if (accountOfKey(key) === accountOfKey(replacement)) return store.replace(key, replacement);
+      await store.end(key, "replaced");
+      return { orphanEnded: false };
+    },
+    // Under every secret that may have tagged the account's sessions.
+    endEverywhere: async (sub) => {
+      let ended = 0;
+      for (const secret of secrets)
+        ended += await store.endAll(accountOf(sub, secret), "everywhere");
+      return ended;
+    },
 
     readApiSlot: async (key) => openApiSlot(key, await store.readApiSlot(key)),
     writeApiSlot: (key, slot) =>

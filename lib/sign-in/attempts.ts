@@ -3,7 +3,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import type { SignInChecks } from "../auth";
 import { clearCookie, clearCookieNamed, cookieMaxAge, cookieName, setCookie } from "../cookies";
 import { isLevel, isVector, type Level, type Vector } from "nhs-login-vocabulary";
-import { cookieCodec } from "../session/codec";
+import { cookieCodec, type Secrets } from "../session/codec";
 import type { Notice } from "../session/sessions";
 
 /**
@@ -52,8 +52,8 @@ export function attemptId(state: string): string {
   return createHash("sha256").update(state).digest("base64url").slice(0, 22);
 }
 
-function codec(secret: string) {
-  return cookieCodec(secret, PURPOSE);
+function codec(secrets: Secrets) {
+  return cookieCodec(secrets, PURPOSE);
 }
 
 function parse(payload: Record<string, unknown> | null): SignInAttempt | null {
@@ -89,12 +89,12 @@ function parse(payload: Record<string, unknown> | null): SignInAttempt | null {
 export function findAttempt(
   request: NextRequest,
   state: string | null,
-  secret: string,
+  secrets: Secrets,
   secure: boolean,
 ): SignInAttempt | null {
   if (!state || state.length > 512) return null;
   const value = request.cookies.get(cookieName("signInAttempt", secure, attemptId(state)))?.value;
-  const attempt = value ? parse(codec(secret).decode(value)) : null;
+  const attempt = value ? parse(codec(secrets).decode(value)) : null;
   return attempt?.state === state ? attempt : null;
 }
 
@@ -108,18 +108,18 @@ export function rememberAttempt(
   request: NextRequest,
   response: NextResponse,
   attempt: SignInAttempt,
-  secret: string,
+  secrets: Secrets,
   secure: boolean,
 ): void {
   const prefix = cookieName("signInAttempt", secure, "");
   const others = request.cookies
     .getAll()
     .filter(({ name }) => name.startsWith(prefix))
-    .map(({ name, value }) => ({ name, attempt: parse(codec(secret).decode(value)) }))
+    .map(({ name, value }) => ({ name, attempt: parse(codec(secrets).decode(value)) }))
     .sort((a, b) => (b.attempt?.startedAt ?? 0) - (a.attempt?.startedAt ?? 0));
   others
     .filter((other, index) => !other.attempt || index >= MAX_ATTEMPTS - 1)
     .forEach(({ name }) => clearCookieNamed(response, name, secure));
-  const value = codec(secret).encode({ ...attempt }, ATTEMPT_SECONDS);
+  const value = codec(secrets).encode({ ...attempt }, ATTEMPT_SECONDS);
   setCookie(response, "signInAttempt", value, secure, attemptId(attempt.state));
 }

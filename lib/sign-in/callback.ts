@@ -51,7 +51,7 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
   const reference = requestReference();
   const params = request.nextUrl.searchParams;
   const state = params.get("state");
-  const attempt = findAttempt(request, state, config.auth.secret, secure);
+  const attempt = findAttempt(request, state, config.auth.secrets, secure);
 
   // Whatever the outcome, the attempt is used up.
   const used = (response: NextResponse) => {

@@ -16,7 +16,7 @@ export interface Reauthentication {
 }
 
 function codec() {
-  return cookieCodec(getConfig().auth.secret, "reauthenticate");
+  return cookieCodec(getConfig().auth.secrets, "reauthenticate");
 }
 
 export function reauthenticationRequired(request: NextRequest): Reauthentication | undefined {

@@ -92,7 +92,7 @@ export async function startSignIn(request: NextRequest): Promise<Response> {
     ...(ended && current.reason === "replaced" ? { replacing: current.key } : {}),
   };
   const response = NextResponse.redirect(nhsLogin.url, 303);
-  rememberAttempt(request, response, attempt, config.auth.secret, secure);
+  rememberAttempt(request, response, attempt, config.auth.secrets, secure);
   if (ended) {
     clearCookie(response, "session", secure);
     if (!marked) requireReauthentication(response, { since: now });
