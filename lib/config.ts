@@ -303,11 +303,21 @@ function checkVectors(value: string, problems: string[]): Vector[] {
 // ---------------------------------------------------------------------------------------------
 // NHS England's API platform: where it is, and the application registered with it.
 
-export const NHS_API_ENVIRONMENTS = ["local", "sandbox", "integration", "production"] as const;
+/**
+ * `none`: no API platform serves this environment. No platform environment accepts NHS login
+ * sandpit's ID tokens, so it is sandpit's default, and the API pages say so instead of failing.
+ */
+export const NHS_API_ENVIRONMENTS = [
+  "local",
+  "sandbox",
+  "integration",
+  "production",
+  "none",
+] as const;
 export type NhsApiEnvironment = (typeof NHS_API_ENVIRONMENTS)[number];
 
 /** The platform's base URLs; locally it is the simulator, on NHS login's own address. */
-export const NHS_API_BASE_URLS: Record<Exclude<NhsApiEnvironment, "local">, string> = {
+export const NHS_API_BASE_URLS: Record<Exclude<NhsApiEnvironment, "local" | "none">, string> = {
   sandbox: "https://sandbox.api.service.nhs.uk",
   integration: "https://int.api.service.nhs.uk",
   production: "https://api.service.nhs.uk",
@@ -319,10 +329,12 @@ export const LOCAL_API_PRIVATE_KEY_FILE = ".local/nhs-api-private-key.pem";
 export type NhsApiConfig =
   | { status: "configured"; environment: NhsApiEnvironment; settings: NhsApiSettings }
   /** The portal runs; pages that need the APIs say the service is not set up. */
-  | { status: "not-configured"; environment: NhsApiEnvironment; reason: string };
+  | { status: "not-configured"; environment: NhsApiEnvironment; reason: string }
+  /** No platform in this environment: pages that need the APIs say they are not available here. */
+  | { status: "not-available"; environment: "none" };
 
 const nhsApiEnvSchema = z.object({
-  NHS_API_ENV: z.string().default("local"),
+  NHS_API_ENV: z.string().optional(),
   NHS_API_BASE_URL: z.string().optional(),
   NHS_API_KEY: z.string().trim().min(1).optional(),
   NHS_API_KEY_ID: z.string().trim().min(1).optional(),
@@ -414,18 +426,25 @@ export function loadNhsApiConfig(
     return { status: "not-configured", environment: "local", reason: "invalid configuration" };
   }
   const vars = parsed.data;
-  const environment = vars.NHS_API_ENV as NhsApiEnvironment;
+  const environment = (vars.NHS_API_ENV ??
+    (nhsLogin.environment === "sandpit" ? "none" : "local")) as NhsApiEnvironment;
   if (!(NHS_API_ENVIRONMENTS as readonly string[]).includes(environment)) {
     problems.push(
       `NHS_API_ENV: "${vars.NHS_API_ENV}" is not an API platform environment; use one of ${NHS_API_ENVIRONMENTS.join(", ")}.`,
     );
     return { status: "not-configured", environment: "local", reason: "invalid configuration" };
   }
+  if (environment === "none") return { status: "not-available", environment };
   const isLocal = environment === "local";
   const loginIsProduction = nhsLogin.environment === "production";
-  if (loginIsProduction !== (environment === "production") && environment !== "local") {
+  const integrationMismatch =
+    environment === "integration" && nhsLogin.environment !== "integration";
+  if (
+    (loginIsProduction !== (environment === "production") || integrationMismatch) &&
+    environment !== "local"
+  ) {
     problems.push(
-      `NHS_API_ENV: "${environment}" does not match NHS_LOGIN_ENV "${nhsLogin.environment}"; ID tokens of real people go only to the production platform, and it accepts no others.`,
+      `NHS_API_ENV: "${environment}" does not match NHS_LOGIN_ENV "${nhsLogin.environment}"; ID tokens of real people go only to the production platform, and it accepts no others; the integration platform accepts NHS login integration's only. Set NHS_API_ENV=none where no platform serves your NHS login environment.`,
     );
   }
   if (isLocal && nhsLogin.environment !== "local") {

@@ -19,6 +19,7 @@ export function checkConfigurationOrExit(env: Env = process.env): void {
         reason: nhsApi.reason,
       });
     }
+    if (nhsApi.status === "not-available") log("info", "nhs-api-not-available");
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.unshift(...error.problems);
