@@ -2,8 +2,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:cry
 import { calculateJwkThumbprint, exportJWK } from "jose";
 import { describe, expect, it } from "vitest";
 import { toPublicJwk } from "../simulator/clients";
+import { configProblems } from "../test-support/config-problems";
 import {
-  ConfigError,
   keyThumbprint,
   loadConfig,
   LOCAL_API_PRIVATE_KEY_FILE,
@@ -43,13 +43,7 @@ function nhsApi(env: Record<string, string>, files?: Record<string, string>): Nh
 }
 
 function problems(env: Record<string, string>, files?: Record<string, string>): string[] {
-  try {
-    load(env, files);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
+  return configProblems(() => load(env, files));
 }
 
 describe("API platform configuration", () => {

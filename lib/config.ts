@@ -10,6 +10,7 @@ import {
   type Environment,
 } from "./nhs-login/environments";
 import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
+import { checkGoLive, TEMPLATE_SERVICE_NAME, type OverriddenGuard } from "./go-live";
 import type { NhsApiSettings } from "./nhs-api/settings";
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
     warningSeconds: number;
   };
   nhsApi: NhsApiConfig;
+  /** Go-live guards that an override let through (lib/go-live): logged at every start. */
+  goLiveOverrides: OverriddenGuard[];
 }
 
 /** Start-up refuses to continue until every listed problem is fixed. */
@@ -59,7 +62,7 @@ const DEFAULT_SCOPES =
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
-  SERVICE_NAME: z.string().trim().min(1).default("Patient portal"),
+  SERVICE_NAME: z.string().trim().min(1).default(TEMPLATE_SERVICE_NAME),
   NHS_LOGIN_ENV: z.string().default("local"),
   NHS_LOGIN_ISSUER: z.string().optional(),
   NHS_LOGIN_SETTINGS_URL: z.string().optional(),
@@ -146,6 +149,10 @@ export function loadConfig(
     problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
   }
   const nhsApi = loadNhsApiConfig(env, { environment, issuer }, readFile, problems);
+  const goLive = isEnvironment(environment)
+    ? goLiveGuards(env, { serviceName: vars.SERVICE_NAME, environment, issuer, nhsApi }, readFile)
+    : undefined;
+  problems.push(...(goLive?.problems ?? []));
 
   if (
     problems.length > 0 ||
@@ -177,7 +184,36 @@ export function loadConfig(
       warningSeconds: vars.SESSION_WARNING_SECONDS,
     },
     nhsApi,
+    goLiveOverrides: goLive?.overridden ?? [],
   };
+}
+
+/** The go-live guards (lib/go-live) on the addresses and words this configuration would use. */
+function goLiveGuards(
+  env: Env,
+  using: { serviceName: string; environment: Environment; issuer: string; nhsApi: NhsApiConfig },
+  readFile: ReadFile,
+) {
+  const { nhsApi } = using;
+  const calledPlatform =
+    nhsApi.status === "configured" &&
+    nhsApi.environment !== "local" &&
+    nhsApi.environment !== "none"
+      ? {
+          environment: nhsApi.environment,
+          baseUrl: nhsApi.settings.baseUrl,
+          ownBaseUrl: NHS_API_BASE_URLS[nhsApi.environment],
+        }
+      : undefined;
+  return checkGoLive(
+    env,
+    {
+      serviceName: using.serviceName,
+      nhsLogin: { environment: using.environment, issuer: using.issuer },
+      nhsApi: calledPlatform,
+    },
+    readFile,
+  );
 }
 
 function checkUrl(name: string, value: string, problems: string[]): string {
