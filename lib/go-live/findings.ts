@@ -44,14 +44,14 @@ export function endpointFindings({ nhsLogin, nhsApi }: Endpoints): Finding[] {
     findings.push({
       override: ENDPOINTS_OVERRIDE,
       problem: `NHS_LOGIN_ISSUER: "${nhsLogin.issuer}" is not NHS login's ${nhsLogin.environment} issuer (${ownIssuer}), so people would log in somewhere NHS login does not run`,
-      fix: "remove NHS_LOGIN_ISSUER, and the portal uses its environment's own",
+      fix: "remove NHS_LOGIN_ISSUER to use NHS login's own",
     });
   }
   if (nhsApi && !sameAddress(nhsApi.baseUrl, nhsApi.ownBaseUrl)) {
     findings.push({
       override: ENDPOINTS_OVERRIDE,
       problem: `NHS_API_BASE_URL: "${nhsApi.baseUrl}" is not the API platform's ${nhsApi.environment} address (${nhsApi.ownBaseUrl}), so people's ID tokens would go elsewhere`,
-      fix: "remove NHS_API_BASE_URL, and the portal uses its environment's own",
+      fix: "remove NHS_API_BASE_URL to use the platform's own",
     });
   }
   return findings;

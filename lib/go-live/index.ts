@@ -19,7 +19,7 @@ export { TEMPLATE_SERVICE_NAME } from "./template-content";
 
 const OVERRIDE_MEANING: Record<Override, string> = {
   [ENDPOINTS_OVERRIDE]: "only to test this build against another NHS login or API platform",
-  [CONTENT_OVERRIDE]: "to start with them anyway, before real people use the service",
+  [CONTENT_OVERRIDE]: "to start anyway for a test, never where real people use the service",
 };
 
 const overridesSchema = z.object({
