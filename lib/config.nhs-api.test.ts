@@ -2,8 +2,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:cry
 import { calculateJwkThumbprint, exportJWK } from "jose";
 import { describe, expect, it } from "vitest";
 import { toPublicJwk } from "../simulator/clients";
+import { configProblems } from "../test-support/config-problems";
 import {
-  ConfigError,
   keyThumbprint,
   loadConfig,
   LOCAL_API_PRIVATE_KEY_FILE,
@@ -43,13 +43,7 @@ function nhsApi(env: Record<string, string>, files?: Record<string, string>): Nh
 }
 
 function problems(env: Record<string, string>, files?: Record<string, string>): string[] {
-  try {
-    load(env, files);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
+  return configProblems(() => load(env, files));
 }
 
 describe("API platform configuration", () => {
@@ -171,6 +165,35 @@ describe("API platform configuration", () => {
     expect(problems({ ...REMOTE, NHS_API_ENV: "integration", NHS_API_KEY: "the-api-key" })).toEqual(
       [expect.stringMatching(/^NHS_API_PRIVATE_KEY_FILE: missing/)],
     );
+  });
+
+  it("is not available in sandpit by default, nor wherever NHS_API_ENV=none says so", () => {
+    const sandpit = { ...REMOTE, NHS_LOGIN_ENV: "sandpit" };
+    expect(nhsApi(sandpit)).toEqual({ status: "not-available", environment: "none" });
+    expect(nhsApi({ ...sandpit, NHS_API_ENV: "none" })).toEqual({
+      status: "not-available",
+      environment: "none",
+    });
+    expect(nhsApi({ AUTH_SECRET: SECRET, NHS_API_ENV: "none" })).toEqual({
+      status: "not-available",
+      environment: "none",
+    });
+  });
+
+  it("refuses the integration platform for any NHS login but integration's, pointing at none", () => {
+    for (const login of [{ NHS_LOGIN_ENV: "sandpit" }, { NHS_LOGIN_ENV: "local" }]) {
+      const refused = problems({
+        ...REMOTE,
+        ...login,
+        NHS_API_ENV: "integration",
+        NHS_API_KEY: "the-api-key",
+        NHS_API_PRIVATE_KEY: apiKey,
+      }).join("\n");
+      expect(refused).toMatch(
+        `NHS_API_ENV: "integration" does not match NHS_LOGIN_ENV "${login.NHS_LOGIN_ENV}"`,
+      );
+      expect(refused).toMatch("Set NHS_API_ENV=none");
+    }
   });
 
   it("sends production NHS login ID tokens to the production platform only", () => {

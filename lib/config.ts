@@ -10,6 +10,7 @@ import {
   type Environment,
 } from "./nhs-login/environments";
 import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
+import { checkGoLive, TEMPLATE_SERVICE_NAME, type OverriddenGuard } from "./go-live";
 import type { NhsApiSettings } from "./nhs-api/settings";
 import type { SessionBounds, SessionLimits } from "./session/rules";
 import { DEFAULT_SESSION_BOUNDS } from "./session/rules";
@@ -44,6 +45,8 @@ export interface Config {
       warningSeconds: number;
     };
   nhsApi: NhsApiConfig;
+  /** Go-live guards that an override let through (lib/go-live): logged at every start. */
+  goLiveOverrides: OverriddenGuard[];
 }
 
 /** Start-up refuses to continue until every listed problem is fixed. */
@@ -62,7 +65,7 @@ const DEFAULT_SCOPES =
 const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
-  SERVICE_NAME: z.string().trim().min(1).default("Patient portal"),
+  SERVICE_NAME: z.string().trim().min(1).default(TEMPLATE_SERVICE_NAME),
   NHS_LOGIN_ENV: z.string().default("local"),
   NHS_LOGIN_ISSUER: z.string().optional(),
   NHS_LOGIN_SETTINGS_URL: z.string().optional(),
@@ -157,6 +160,10 @@ export function loadConfig(
     problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
   }
   const nhsApi = loadNhsApiConfig(env, { environment, issuer }, readFile, problems);
+  const goLive = isEnvironment(environment)
+    ? goLiveGuards(env, { serviceName: vars.SERVICE_NAME, environment, issuer, nhsApi }, readFile)
+    : undefined;
+  problems.push(...(goLive?.problems ?? []));
 
   if (
     problems.length > 0 ||
@@ -194,6 +201,7 @@ export function loadConfig(
       maxInMemory: vars.SESSION_MEMORY_MAX_SESSIONS,
     },
     nhsApi,
+    goLiveOverrides: goLive?.overridden ?? [],
   };
 }
 
@@ -216,6 +224,34 @@ function checkAcceptedSecrets(
     );
   }
   return secrets.filter((secret) => secret !== current);
+}
+
+/** The go-live guards (lib/go-live) on the addresses and words this configuration would use. */
+function goLiveGuards(
+  env: Env,
+  using: { serviceName: string; environment: Environment; issuer: string; nhsApi: NhsApiConfig },
+  readFile: ReadFile,
+) {
+  const { nhsApi } = using;
+  const calledPlatform =
+    nhsApi.status === "configured" &&
+    nhsApi.environment !== "local" &&
+    nhsApi.environment !== "none"
+      ? {
+          environment: nhsApi.environment,
+          baseUrl: nhsApi.settings.baseUrl,
+          ownBaseUrl: NHS_API_BASE_URLS[nhsApi.environment],
+        }
+      : undefined;
+  return checkGoLive(
+    env,
+    {
+      serviceName: using.serviceName,
+      nhsLogin: { environment: using.environment, issuer: using.issuer },
+      nhsApi: calledPlatform,
+    },
+    readFile,
+  );
 }
 
 function checkUrl(name: string, value: string, problems: string[]): string {
@@ -334,11 +370,21 @@ function checkVectors(value: string, problems: string[]): Vector[] {
 // ---------------------------------------------------------------------------------------------
 // NHS England's API platform: where it is, and the application registered with it.
 
-export const NHS_API_ENVIRONMENTS = ["local", "sandbox", "integration", "production"] as const;
+/**
+ * `none`: no API platform serves this environment. No platform environment accepts NHS login
+ * sandpit's ID tokens, so it is sandpit's default, and the API pages say so instead of failing.
+ */
+export const NHS_API_ENVIRONMENTS = [
+  "local",
+  "sandbox",
+  "integration",
+  "production",
+  "none",
+] as const;
 export type NhsApiEnvironment = (typeof NHS_API_ENVIRONMENTS)[number];
 
 /** The platform's base URLs; locally it is the simulator, on NHS login's own address. */
-export const NHS_API_BASE_URLS: Record<Exclude<NhsApiEnvironment, "local">, string> = {
+export const NHS_API_BASE_URLS: Record<Exclude<NhsApiEnvironment, "local" | "none">, string> = {
   sandbox: "https://sandbox.api.service.nhs.uk",
   integration: "https://int.api.service.nhs.uk",
   production: "https://api.service.nhs.uk",
@@ -350,10 +396,12 @@ export const LOCAL_API_PRIVATE_KEY_FILE = ".local/nhs-api-private-key.pem";
 export type NhsApiConfig =
   | { status: "configured"; environment: NhsApiEnvironment; settings: NhsApiSettings }
   /** The portal runs; pages that need the APIs say the service is not set up. */
-  | { status: "not-configured"; environment: NhsApiEnvironment; reason: string };
+  | { status: "not-configured"; environment: NhsApiEnvironment; reason: string }
+  /** No platform in this environment: pages that need the APIs say they are not available here. */
+  | { status: "not-available"; environment: "none" };
 
 const nhsApiEnvSchema = z.object({
-  NHS_API_ENV: z.string().default("local"),
+  NHS_API_ENV: z.string().optional(),
   NHS_API_BASE_URL: z.string().optional(),
   NHS_API_KEY: z.string().trim().min(1).optional(),
   NHS_API_KEY_ID: z.string().trim().min(1).optional(),
@@ -445,18 +493,25 @@ export function loadNhsApiConfig(
     return { status: "not-configured", environment: "local", reason: "invalid configuration" };
   }
   const vars = parsed.data;
-  const environment = vars.NHS_API_ENV as NhsApiEnvironment;
+  const environment = (vars.NHS_API_ENV ??
+    (nhsLogin.environment === "sandpit" ? "none" : "local")) as NhsApiEnvironment;
   if (!(NHS_API_ENVIRONMENTS as readonly string[]).includes(environment)) {
     problems.push(
       `NHS_API_ENV: "${vars.NHS_API_ENV}" is not an API platform environment; use one of ${NHS_API_ENVIRONMENTS.join(", ")}.`,
     );
     return { status: "not-configured", environment: "local", reason: "invalid configuration" };
   }
+  if (environment === "none") return { status: "not-available", environment };
   const isLocal = environment === "local";
   const loginIsProduction = nhsLogin.environment === "production";
-  if (loginIsProduction !== (environment === "production") && environment !== "local") {
+  const integrationMismatch =
+    environment === "integration" && nhsLogin.environment !== "integration";
+  if (
+    (loginIsProduction !== (environment === "production") || integrationMismatch) &&
+    environment !== "local"
+  ) {
     problems.push(
-      `NHS_API_ENV: "${environment}" does not match NHS_LOGIN_ENV "${nhsLogin.environment}"; ID tokens of real people go only to the production platform, and it accepts no others.`,
+      `NHS_API_ENV: "${environment}" does not match NHS_LOGIN_ENV "${nhsLogin.environment}"; ID tokens of real people go only to the production platform, and it accepts no others; the integration platform accepts NHS login integration's only. Set NHS_API_ENV=none where no platform serves your NHS login environment.`,
     );
   }
   if (isLocal && nhsLogin.environment !== "local") {

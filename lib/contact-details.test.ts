@@ -127,11 +127,14 @@ describe("contact details on a page", () => {
     });
   });
 
-  it("are shown where no API platform is configured, as before the portal could ask", async () => {
-    const person = await logIn("p9-restricted");
-    const unconfigured = { api: createNhsApiClient(undefined), slot: sessions };
-    expect(await contactDetailsFor(await person.page(), unconfigured)).toEqual({ shown: true });
-  });
+  it.each(["not-configured", "not-available"] as const)(
+    "are shown where there is no API platform (%s), as before the portal could ask",
+    async (reason) => {
+      const person = await logIn("p9-restricted");
+      const none = { api: createNhsApiClient({ reason }), slot: sessions };
+      expect(await contactDetailsFor(await person.page(), none)).toEqual({ shown: true });
+    },
+  );
 
   it("are shown below P9, where PDS cannot be asked, without calling anything", async () => {
     const person = await logIn("p5");

@@ -8,7 +8,7 @@
  * know, and shows what NHS login shared.
  */
 import { requestReference } from "./log";
-import type { ApiFailure } from "./nhs-api";
+import { isNoPlatform, type ApiFailure } from "./nhs-api";
 import { apiSession } from "./nhs-api-session";
 import { portalPlatform, readNhsRecord, type Platform } from "./nhs-record";
 import type { ActiveSession } from "./page-access";
@@ -38,7 +38,7 @@ export async function contactDetailsFor(
   const record = await readNhsRecord(active, requestReference(), platform);
   if (record.ok) return record.value.restricted ? RESTRICTED : SHOWN;
   // A deployment without the API platform cannot ask, as below P9: what NHS login shared is shown.
-  if (record.failure.reason === "not-configured") return SHOWN;
+  if (isNoPlatform(record.failure)) return SHOWN;
   return { shown: false, because: becauseOf(record.failure.reason) };
 }
 

@@ -114,7 +114,9 @@ let client: NhsApiClient | undefined;
 export function nhsApi(): NhsApiClient {
   if (!client) {
     const { nhsApi: platform } = getConfig();
-    client = createNhsApiClient(platform.status === "configured" ? platform.settings : undefined);
+    client = createNhsApiClient(
+      platform.status === "configured" ? platform.settings : { reason: platform.status },
+    );
   }
   return client;
 }

@@ -5,6 +5,11 @@ import { ensureLocalKey } from "../simulator/local-client";
 
 const ENV_FILE = ".env.local";
 
+/** Whether this NHS login is the simulator that `npm run dev` and `npm run preview` start beside the portal. */
+export function usesLocalSimulator(env: NodeJS.ProcessEnv): boolean {
+  return (env.NHS_LOGIN_ENV ?? "local") === "local" && !env.NHS_LOGIN_ISSUER;
+}
+
 /**
  * What a fresh clone needs to run against the local simulator, created once and kept out of
  * git: the NHS login client's and the API platform application's private keys, and AUTH_SECRET

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { parseArgs, parseEnv } from "node:util";
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { envFiles } from "./env-files";
 import { startStandaloneServer, STANDALONE_SERVER } from "./standalone-server";
 
 /**
@@ -18,19 +19,10 @@ if (!existsSync(STANDALONE_SERVER)) {
   process.exit(1);
 }
 
-/** What `next start` read: the environment wins, then .env.production.local, .env.local, … */
-function envFiles(): Record<string, string> {
-  const files = [".env", ".env.production", ".env.local", ".env.production.local"];
-  return Object.assign(
-    {},
-    ...files.filter((file) => existsSync(file)).map((file) => parseEnv(readFileSync(file, "utf8"))),
-  );
-}
-
 const server = startStandaloneServer({
   port: Number(values.port),
   hostname: values.hostname,
-  env: { ...envFiles(), ...process.env },
+  env: { ...envFiles("production"), ...process.env },
 });
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -97,6 +97,12 @@ const SETTINGS = [
     help: "let other machines use the control API (private test networks only)",
   },
   {
+    flag: "control-token",
+    env: "SIMULATOR_CONTROL_TOKEN",
+    value: "<text>",
+    help: "the control API's token (Authorization: Bearer); made and printed if the issuer is not on this machine",
+  },
+  {
     flag: "no-local-client",
     env: "SIMULATOR_NO_LOCAL_CLIENT",
     help: "do not register the portal's local client",
@@ -333,6 +339,7 @@ function toOptions(raw: Raw): SimulatorOptions {
     port,
     host: text("host") ?? DEFAULT_HOST,
     ...(raw["control-from-anywhere"] === true ? { controlFromAnywhere: true } : {}),
+    ...(text("control-token") ? { controlToken: text("control-token") } : {}),
     ...(issuer ? { issuer: checkedIssuer(issuer) } : {}),
     localClient:
       raw["no-local-client"] === true

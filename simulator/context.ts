@@ -25,6 +25,8 @@ export interface SimulatorContext {
   apiPlatform: ApiPlatform;
   /** Whether the control API answers callers other than this machine. */
   controlFromAnywhere: boolean;
+  /** The token every control call must carry; undefined where the simulator needs none. */
+  controlToken: string | undefined;
   /** The port the simulator listens on (the issuer's may differ behind a proxy or in Docker). */
   listenPort: number;
   /** Where the simulator reaches itself, e.g. http://127.0.0.1:4000. */

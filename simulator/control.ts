@@ -1,7 +1,9 @@
 /**
  * A typed client for the simulator's control API, for end-to-end tests:
  *
- *   const control = new SimulatorControl(process.env.SIMULATOR_URL ?? "http://localhost:4000");
+ *   const control = new SimulatorControl(process.env.SIMULATOR_URL ?? "http://localhost:4000", {
+ *     token: process.env.SIMULATOR_CONTROL_TOKEN,
+ *   });
  *   const person = await control.createPersona("p9");
  *   await control.injectFault({ persona: person.id, fault: "id_token_wrong_nonce" });
  */
@@ -47,17 +49,28 @@ export class SimulatorControlError extends Error {
   }
 }
 
+export interface SimulatorControlOptions {
+  /** The control token, where the simulator needs one (an issuer on another machine, a proxy). */
+  token?: string | undefined;
+}
+
 export class SimulatorControl {
   readonly #base: string;
+  readonly #headers: Record<string, string>;
 
-  constructor(issuer: string) {
+  constructor(issuer: string, options: SimulatorControlOptions = {}) {
     this.#base = issuer.replace(/\/+$/, "");
+    this.#headers = {
+      "content-type": "application/json",
+      [CONTROL_HEADER]: "1",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    };
   }
 
   async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.#base}/simulator${path}`, {
       method,
-      headers: { "content-type": "application/json", [CONTROL_HEADER]: "1" },
+      headers: this.#headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) {

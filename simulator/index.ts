@@ -5,6 +5,7 @@ export type { PersonaInput, Persona } from "./personas";
 export type { ApiApplication, ApiPlatformSettings } from "./api-platform";
 export { ensureLocalKey } from "./local-client";
 export { CONTROL_HEADER, SimulatorControl, SimulatorControlError } from "./control";
+export type { SimulatorControlOptions } from "./control";
 export { FAULT_NAMES } from "./faults";
 export type { FaultName } from "./faults";
 export { HEADLESS_PARAMETERS } from "./headless";

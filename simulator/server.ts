@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { apiPlatformRoutes, createApiPlatform, type ApiPlatformSettings } from "./api-platform";
 import { AssertedLoginIdentityVerifier } from "./asserted-login-identity";
 import { ClientRegistry, loadClientsFile, type SimulatorClient } from "./clients";
+import { controlTokenFor } from "./control-token";
 import type { SimulatorContext } from "./context";
 import { FaultStore } from "./faults";
 import { headlessSettings, type HeadlessSettings, type Mode } from "./headless";
@@ -52,6 +53,11 @@ export interface SimulatorOptions {
    * another container on a private network. Default false.
    */
   controlFromAnywhere?: boolean;
+  /**
+   * The token the control API needs (at least 16 characters), sent as `Authorization: Bearer`.
+   * Without one, a token is made and printed when the issuer is not a loopback address.
+   */
+  controlToken?: string;
   /** Issuer and base URL, no trailing slash. Default http://localhost:<port>. */
   issuer?: string;
   /** The portal's zero-configuration client; false leaves it out. */
@@ -79,6 +85,8 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   issuer: string;
   port: number;
+  /** The token the control API needs, if it needs one. */
+  controlToken: string | undefined;
   close(): Promise<void>;
 }
 
@@ -112,6 +120,8 @@ function ownOrigin(address: AddressInfo): string {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   refuseProduction();
+  // Without an issuer of its own the simulator is http://localhost:<port>: on this machine.
+  const controlToken = controlTokenFor(options.controlToken, options.issuer ?? "http://localhost");
   const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
 
   const keys = await KeyStore.open(
@@ -170,6 +180,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     journeys: new JourneyStore(),
     assertions: new AssertedLoginIdentityVerifier(clients, idTokens),
     controlFromAnywhere: options.controlFromAnywhere === true,
+    controlToken: controlToken.value,
     listenPort: port,
     ownOrigin: ownOrigin(address),
     headless,
@@ -215,6 +226,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     );
   }
   log(`${SIMULATOR_NOTICE.toUpperCase()}: for development and tests only.`);
+  if (controlToken.generated) {
+    log(
+      `Control API token, as the issuer is not on this machine (send Authorization: Bearer <token>; set --control-token to choose one): ${controlToken.value}`,
+    );
+  }
   log(
     `Clients: ${clients
       .all()
@@ -231,6 +247,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     issuer,
     port,
+    controlToken: controlToken.value,
     close: () =>
       new Promise<void>((resolve, reject) => {
         faults.endJwksOutage();

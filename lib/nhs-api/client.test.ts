@@ -334,7 +334,7 @@ describe("PDS faults", () => {
       ok: false,
       failure: { reason: "unreachable" },
     });
-    const none = createNhsApiClient(undefined, { log: () => undefined });
+    const none = createNhsApiClient({ reason: "not-configured" }, { log: () => undefined });
     expect(await none.readPatient({ session: s, nhsNumber, reference: REFERENCE })).toEqual({
       ok: false,
       failure: { reason: "not-configured" },

@@ -1,6 +1,7 @@
 /**
  * The portal's client for NHS England's API platform. Framework-free: give it the settings from
- * the configuration, and for calls made as a person, their session's token store and lock.
+ * the configuration (or why there are none), and for calls made as a person, their session's
+ * token store and lock.
  *
  *   const api = createNhsApiClient(config.nhsApi.settings);
  *   const record = await api.readPatient({ session, nhsNumber, reference });
@@ -12,7 +13,7 @@ import { platformAccessToken } from "./access-token";
 import type { OdsOrganization, PdsPatient } from "./fhir";
 import { readOdsOrganization } from "./ods";
 import { readPdsPatient } from "./pds";
-import { failed, type ApiFailure, type ApiResult } from "./result";
+import { failed, type ApiFailure, type ApiResult, type NoPlatform } from "./result";
 import type { NhsApiSettings } from "./settings";
 import type { TokenSession } from "./token-store";
 
@@ -59,7 +60,7 @@ const TROUBLE = new Set<ApiFailure["reason"]>([
 ]);
 
 export function createNhsApiClient(
-  settings: NhsApiSettings | undefined,
+  platform: NhsApiSettings | NoPlatform,
   options: { log?: Logger } = {},
 ): NhsApiClient {
   const log = options.log ?? portalLog;
@@ -90,7 +91,8 @@ export function createNhsApiClient(
 
   return {
     async readPatient({ session, nhsNumber, reference }) {
-      if (!settings) return failed({ reason: "not-configured" });
+      if ("reason" in platform) return failed(platform);
+      const settings = platform;
       let accessToken: string | undefined;
       if (settings.application) {
         const startedAt = Date.now();
@@ -114,7 +116,8 @@ export function createNhsApiClient(
     },
 
     async readOrganization({ odsCode, reference }) {
-      if (!settings) return failed({ reason: "not-configured" });
+      if ("reason" in platform) return failed(platform);
+      const settings = platform;
       const requestId = randomUUID();
       const startedAt = Date.now();
       const result = await readOdsOrganization(settings, {

@@ -1,6 +1,6 @@
 /** Calling NHS England's APIs as the patient: see docs/nhs-apis.md. */
 export { createNhsApiClient, type NhsApiClient } from "./client";
-export type { ApiFailure, ApiResult } from "./result";
+export { isNoPlatform, type ApiFailure, type ApiResult, type NoPlatform } from "./result";
 export type { NhsApiSettings, PlatformApplication } from "./settings";
 export type { PlatformToken } from "./platform-token";
 export {

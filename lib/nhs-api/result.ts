@@ -4,8 +4,10 @@
  */
 
 export type ApiFailure =
-  /** No API platform is configured for this environment. */
+  /** No API platform is configured for this deployment yet. */
   | { reason: "not-configured" }
+  /** No API platform serves this environment (NHS_API_ENV=none): nobody's fault. */
+  | { reason: "not-available" }
   /** The NHS login ID token has expired, and no platform token can be renewed without it. */
   | { reason: "login-expired" }
   /** The platform or the API refused: the token, the application or the person's access. */
@@ -26,6 +28,13 @@ export type ApiFailure =
   | { reason: "unreachable" }
   /** The session's token store or its lock failed. */
   | { reason: "token-store-failed" };
+
+/** Why there is no platform to call: every call of a client without one answers this. */
+export type NoPlatform = Extract<ApiFailure, { reason: "not-configured" | "not-available" }>;
+
+export function isNoPlatform(failure: ApiFailure): failure is NoPlatform {
+  return failure.reason === "not-configured" || failure.reason === "not-available";
+}
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 

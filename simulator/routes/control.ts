@@ -3,6 +3,7 @@ import type { Context, Middleware } from "koa";
 import { z } from "zod";
 import type { SimulatorContext } from "../context";
 import { CONTROL_HEADER } from "../control";
+import { carriesToken, isForwarded, isLoopback } from "../control-token";
 import { FAULT_NAMES, isJwksFault, type TargetedFault } from "../faults";
 import { CONSENT_ANSWERS, MODES, UPLIFT_ANSWERS } from "../headless";
 import { HttpError, readJson, sendJson } from "../http";
@@ -52,13 +53,6 @@ function parse<T>(ctx: Context, schema: z.ZodType<T>, body: unknown): T | undefi
   return undefined;
 }
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const ipv4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
-  return address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ipv4);
-}
-
 /** The Host headers the control API answers: the issuer's, or this machine's own names. */
 function allowedHosts(simulator: SimulatorContext): Set<string> {
   const issuer = new URL(simulator.issuer);
@@ -73,8 +67,10 @@ function allowedHosts(simulator: SimulatorContext): Set<string> {
 /**
  * Why a control call is refused, if it is. Anyone who can use the control API can change what
  * the simulator answers, so it answers only this machine (unless told otherwise), only by the
- * simulator's own names (against DNS rebinding), never a web page of another origin, and only
- * calls a browser could not send cross-origin without a preflight the simulator never allows.
+ * simulator's own names (against DNS rebinding), never a web page of another origin, only
+ * calls a browser could not send cross-origin without a preflight the simulator never allows,
+ * and, where a proxy may stand in front (an issuer other machines reach, a forwarded request),
+ * only calls that carry the control token.
  */
 function refusal(simulator: SimulatorContext, ctx: Context): [number, string] | undefined {
   if (!simulator.controlFromAnywhere && !isLoopback(ctx.req.socket.remoteAddress)) {
@@ -99,6 +95,19 @@ function refusal(simulator: SimulatorContext, ctx: Context): [number, string] | 
   if (!/^application\/json\s*(;|$)/i.test(ctx.get("Content-Type"))) {
     return [415, "every control call must be sent with Content-Type: application/json"];
   }
+  const token = simulator.controlToken;
+  if (token === undefined && isForwarded(ctx.req.headers)) {
+    return [
+      403,
+      "the control API answers a request that came through a proxy (Forwarded, X-Forwarded-For) only with its token; start the simulator with --control-token (SIMULATOR_CONTROL_TOKEN) and send it as Authorization: Bearer <token>",
+    ];
+  }
+  if (token !== undefined && !carriesToken(ctx.get("Authorization"), token)) {
+    return [
+      401,
+      "the control API needs its token as Authorization: Bearer <token>: the one given by --control-token (SIMULATOR_CONTROL_TOKEN), or printed when the simulator started",
+    ];
+  }
   return undefined;
 }
 
@@ -110,6 +119,7 @@ export function controlRoutes(simulator: SimulatorContext): Middleware {
     if (refused) {
       const [status, description] = refused;
       const error = status === 415 ? "invalid_request" : "access_denied";
+      if (status === 401) ctx.set("WWW-Authenticate", 'Bearer realm="simulator-control"');
       return sendJson(ctx, { error, error_description: description }, status);
     }
     const route = `${ctx.method} ${ctx.path.replace(/\/$/, "")}`;

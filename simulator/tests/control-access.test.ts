@@ -2,9 +2,9 @@ import { request } from "node:http";
 import { createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { describe, expect, it } from "vitest";
-import { CONTROL_HEADER } from "../control";
-import { isLoopback } from "../routes/control";
-import type { SimulatorOptions } from "../server";
+import { CONTROL_HEADER, SimulatorControl } from "../control";
+import { ControlTokenError, isLoopback, isLoopbackIssuer } from "../control-token";
+import { startSimulator, type SimulatorOptions } from "../server";
 import { simulatorForFile, startTestSimulator } from "./helpers";
 
 /** This machine's own address on a network, so a request to it does not come from loopback. */
@@ -13,6 +13,13 @@ const networkAddress = Object.values(networkInterfaces())
   .find((entry) => entry?.family === "IPv4" && !entry.internal)?.address;
 
 const CONTROL_HEADERS = { "content-type": "application/json", [CONTROL_HEADER]: "1" };
+/** What a reverse proxy or sidecar on this machine adds as it passes a request on. */
+const PROXIED: Record<string, string>[] = [
+  { "x-forwarded-for": "203.0.113.7" },
+  { forwarded: "for=203.0.113.7" },
+];
+const TOKEN = "a-control-token-of-the-test-environment";
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -27,7 +34,10 @@ async function personasFrom(host: string, options: SimulatorOptions): Promise<Re
   const { simulator } = await startTestSimulator(options);
   try {
     return await fetch(`http://${host}:${simulator.port}/simulator/personas`, {
-      headers: CONTROL_HEADERS,
+      headers: {
+        ...CONTROL_HEADERS,
+        ...(options.controlToken ? bearer(options.controlToken) : {}),
+      },
     });
   } finally {
     await simulator.close();
@@ -132,8 +142,109 @@ describe("who may use the control API", () => {
         port,
         issuer: `http://${networkAddress}:${port}`,
         controlFromAnywhere: true,
+        controlToken: TOKEN,
       });
       expect(open.status).toBe(200);
     },
   );
+});
+
+/** A simulator whose issuer other machines would use, with the lines it logs. */
+async function startWithNetworkIssuer(options: SimulatorOptions) {
+  const lines: string[] = [];
+  const port = await freePort();
+  const { simulator } = await startTestSimulator({
+    port,
+    issuer: `http://nhs-login.test:${port}`,
+    quiet: false,
+    log: (line) => lines.push(line),
+    ...options,
+  });
+  return { simulator, port, lines };
+}
+
+describe("the control API behind a proxy on this machine", () => {
+  const world = simulatorForFile();
+  const personas = () => `${world.issuer}/simulator/personas`;
+
+  it("knows which issuers are on this machine only", () => {
+    for (const issuer of ["http://localhost:4000", "http://127.0.0.1:4000", "http://[::1]:4000"]) {
+      expect(isLoopbackIssuer(issuer), issuer).toBe(true);
+    }
+    for (const issuer of ["http://nhs-login:4000", "https://sim.test.example", "http://10.0.0.5"]) {
+      expect(isLoopbackIssuer(issuer), issuer).toBe(false);
+    }
+  });
+
+  it.each(PROXIED)(
+    "refuses a forwarded request (%o) when no token is set, and changes nothing",
+    async (forwarding) => {
+      const listed = await fetch(personas(), { headers: { ...CONTROL_HEADERS, ...forwarding } });
+      expect(listed.status).toBe(403);
+      expect(await listed.json()).toMatchObject({
+        error: "access_denied",
+        error_description: expect.stringContaining("--control-token"),
+      });
+      const armed = await fetch(`${world.issuer}/simulator/faults`, {
+        method: "POST",
+        headers: { ...CONTROL_HEADERS, ...forwarding },
+        body: JSON.stringify({ fault: "jwks_unavailable" }),
+      });
+      expect(armed.status).toBe(403);
+      expect(await world.control.listFaults()).toMatchObject({ jwksOutage: null });
+    },
+  );
+
+  it("with a token set, answers calls that carry it, proxied or not, and refuses the rest", async () => {
+    const { simulator } = await startTestSimulator({ controlToken: TOKEN });
+    const url = `${simulator.issuer}/simulator/personas`;
+    try {
+      for (const forwarding of [{}, ...PROXIED]) {
+        const headers = { ...CONTROL_HEADERS, ...forwarding };
+        const without = await fetch(url, { headers });
+        expect(without.status).toBe(401);
+        expect(without.headers.get("www-authenticate")).toMatch(/^Bearer/);
+        expect((await fetch(url, { headers: { ...headers, ...bearer("wrong") } })).status).toBe(
+          401,
+        );
+        expect((await fetch(url, { headers: { ...headers, ...bearer(TOKEN) } })).status).toBe(200);
+      }
+      const control = new SimulatorControl(simulator.issuer, { token: TOKEN });
+      expect((await control.listPersonas()).length).toBeGreaterThan(0);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it("needs a token when the issuer is not on this machine: one is made and printed at start-up", async () => {
+    const { simulator, port, lines } = await startWithNetworkIssuer({});
+    try {
+      const token = simulator.controlToken;
+      expect(token).toMatch(/^[0-9a-f]{48}$/);
+      expect(lines.find((line) => line.startsWith("Control API token"))).toContain(token);
+      const url = `http://127.0.0.1:${port}/simulator/personas`;
+      expect((await fetch(url, { headers: CONTROL_HEADERS })).status).toBe(401);
+      const withToken = await fetch(url, { headers: { ...CONTROL_HEADERS, ...bearer(token!) } });
+      expect(withToken.status).toBe(200);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it("prints no token it was given, and needs none on this machine unless given one", async () => {
+    const { simulator, lines } = await startWithNetworkIssuer({ controlToken: TOKEN });
+    await simulator.close();
+    expect(simulator.controlToken).toBe(TOKEN);
+    expect(lines.join("\n")).not.toContain(TOKEN);
+    expect(world.simulator.controlToken).toBeUndefined();
+  });
+
+  it("refuses a token short enough to guess, naming the setting", async () => {
+    await expect(startSimulator({ port: 0, quiet: true, controlToken: "short" })).rejects.toThrow(
+      ControlTokenError,
+    );
+    await expect(startSimulator({ port: 0, quiet: true, controlToken: "short" })).rejects.toThrow(
+      /--control-token \(SIMULATOR_CONTROL_TOKEN\) must be at least 16 characters/,
+    );
+  });
 });

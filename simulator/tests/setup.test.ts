@@ -303,6 +303,10 @@ describe("start-up rules", () => {
     expect(optionsFrom([], { SIMULATOR_CONTROL_FROM_ANYWHERE: "true" }).controlFromAnywhere).toBe(
       true,
     );
+    expect(options.controlToken).toBeUndefined();
+    expect(optionsFrom([], { SIMULATOR_CONTROL_TOKEN: "from-the-environment" }).controlToken).toBe(
+      "from-the-environment",
+    );
   });
 
   it("reads flags, which win over the environment, which wins over the settings file", () => {

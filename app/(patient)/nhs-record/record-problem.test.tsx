@@ -25,6 +25,14 @@ describe("what the record page says when it cannot show the record", () => {
     expect(reference).toBeUndefined();
   });
 
+  it("says where no API platform serves this environment that the record is not available here: not a failure", () => {
+    const { heading, reference, text } = shown({ reason: "not-available" });
+    expect(heading).toBe("Your NHS record is not available in this environment");
+    expect(text).toContain("You can still use the rest of this service.");
+    expect(text).not.toMatch(/sorry|try again/i);
+    expect(reference).toBeUndefined();
+  });
+
   it("asks the person to log in again once the ID token has expired: not an error", () => {
     const { heading, reference } = shown({ reason: "login-expired" });
     expect(heading).toBe("Log in again to see your NHS record");

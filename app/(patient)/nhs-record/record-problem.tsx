@@ -36,6 +36,18 @@ function problemFor(failure: ApiFailure): Problem {
         ),
         reference: false,
       };
+    case "not-available":
+      return {
+        heading: "Your NHS record is not available in this environment",
+        body: (
+          <p>
+            NHS England&apos;s systems do not accept log-ins from this test environment of NHS
+            login, so this page cannot show an NHS record here. You can still use the rest of this
+            service.
+          </p>
+        ),
+        reference: false,
+      };
     case "login-expired":
       return {
         heading: "Log in again to see your NHS record",
