@@ -1,20 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { decideAccess, isAuthRoute, type Visitor } from "@/lib/access";
+import { decideAccess, isAuthRoute } from "@/lib/access";
 import { getConfig, type Config } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
-import { log, requestReference } from "@/lib/log";
 import { handOverLogOutOutcome, LOG_OUT_OUTCOME_HEADER, LOGGED_OUT_PATH } from "@/lib/log-out";
 import { isNhsApp } from "@/lib/nhs-app";
 import { publicUrl } from "@/lib/public-url";
-import { sessionCookie, sessions, sessionStore } from "@/lib/session/current";
+import { sessionCookie, sessions } from "@/lib/session/current";
 import { SERVICE_UNAVAILABLE_PATH } from "@/lib/sign-in/outcomes";
 
 /**
  * The route gate, on every page request. From the session cookie alone (no store lookup: the
  * page does that once, for its own check): no session → NHS login, with the page as the return
  * address; a session below the page's level → the uplift page; a session past its absolute limit
- * → straight back to NHS login. When the session store is out of reach, gated pages answer the
- * "service unavailable" page with 503 while public pages are still served.
+ * → straight back to NHS login. The "service unavailable" page answers with 503 (a gated page
+ * sends people there when the session store cannot be reached).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
@@ -60,26 +59,12 @@ function gate(request: NextRequest, config: Config, headers: Headers): NextRespo
     );
   }
 
-  const decision = decideAccess(`${pathname}${search}`, visitor(request), { insideNhsApp });
-  switch (decision.kind) {
-    case "allow":
-      return NextResponse.next({ request: { headers } });
-    case "redirect":
-      return redirect(request, config, decision.to);
-    case "unavailable": {
-      const reference = requestReference();
-      log("error", "session-store-unavailable", { reference, during: "route-gate" });
-      const page = new URL(`${SERVICE_UNAVAILABLE_PATH}?ref=${reference}`, request.nextUrl);
-      return NextResponse.rewrite(page, { status: 503, request: { headers } });
-    }
-  }
-}
-
-/** What the session cookie says, and whether the store could be asked about it. */
-function visitor(request: NextRequest): Visitor {
-  const view = sessions().view(sessionCookie(request.cookies));
-  if (view.status === "active" && !sessionStore().isAvailable()) return { status: "unavailable" };
-  return view;
+  // From the cookie alone: whether the store can be reached is the page's to find out, within
+  // the store's deadline, so that a reconnection or a failover under way is waited for.
+  const visitor = sessions().view(sessionCookie(request.cookies));
+  const decision = decideAccess(`${pathname}${search}`, visitor, { insideNhsApp });
+  if (decision.kind === "redirect") return redirect(request, config, decision.to);
+  return NextResponse.next({ request: { headers } });
 }
 
 function redirect(request: NextRequest, config: Config, path: string): NextResponse {

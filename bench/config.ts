@@ -14,6 +14,10 @@ const portalPort = 3200 + offset;
 const simulatorPort = 4200 + offset;
 /** The Redis the second run keeps its sessions in, as a deployment with several instances does. */
 const redisPort = 6200 + offset;
+/** The scale-out section: a load balancer in front of three instances, and a fourth for one alone. */
+const loadBalancerPort = 3210 + offset;
+const singleLoadBalancerPort = 3211 + offset;
+const instancePorts = [3221, 3222, 3223].map((port) => port + offset);
 
 function formFactors(value: string): ("mobile" | "desktop")[] {
   const list = value.split(/[\s,]+/).filter(Boolean);
@@ -23,7 +27,7 @@ function formFactors(value: string): ("mobile" | "desktop")[] {
   return list as ("mobile" | "desktop")[];
 }
 
-const ONLY = ["all", "lighthouse", "store-faults"] as const;
+const ONLY = ["all", "lighthouse", "store-faults", "scale-out"] as const;
 const only = process.env.BENCH_ONLY ?? "all";
 if (!(ONLY as readonly string[]).includes(only)) {
   throw new Error(`BENCH_ONLY must be one of ${ONLY.join(", ")}`);
@@ -55,6 +59,22 @@ export const BENCH = {
     /** Sign-ins side by side, for how many the portal and simulator complete per second. */
     concurrency: 4,
     concurrentSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),
+  },
+  /**
+   * HAProxy in front of three instances, sessions in a Sentinel set and then in a cluster, under a
+   * steady load of gated pages and sign-ins: an instance killed, then the Redis primary.
+   */
+  scaleOut: {
+    loadBalancer: `http://localhost:${loadBalancerPort}`,
+    loadBalancerPort,
+    singleLoadBalancerPort,
+    instancePorts,
+    /** People already logged in, each opening /profile in turn at this rate, and sign-ins. */
+    people: 24,
+    pagesPerSecond: 20,
+    signInsPerSecond: 1,
+    /** Seconds of load before the first event, between events, and after the last. */
+    phaseSeconds: positiveNumber("BENCH_SCALE_OUT_PHASE_SECONDS", 15),
   },
   /** Redis paused in the middle of a load (SIGSTOP), against the portal's default deadline. */
   storeFaults: {

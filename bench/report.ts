@@ -3,6 +3,7 @@ import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { MemoryResult } from "./memory";
 import type { RecordPageTimes } from "./nhs-record";
+import type { ScaleOutResult } from "./scale-out";
 import type { StoreFaultResult } from "./store-faults";
 import type { PageWeight } from "./page-weight";
 
@@ -57,6 +58,8 @@ export interface Results {
   server?: ServerResults;
   /** Redis paused under load; absent when only Lighthouse ran. */
   storeFaults?: StoreFaultResult;
+  /** HAProxy in front of three instances, on Sentinel and on a cluster. */
+  scaleOut?: ScaleOutResult[];
   lighthouse: LighthouseResult[];
   targets: Target[];
 }
@@ -102,6 +105,7 @@ export function markdown(results: Results): string {
       `CPU ${Math.round(machine.busyShareAtStart * 100)}% busy just before the servers started.`,
     ...(server ? serverSections(server) : []),
     ...(results.storeFaults ? [storeFaultsSection(results.storeFaults)] : []),
+    ...(results.scaleOut ? [scaleOutSection(results.scaleOut)] : []),
     ...(results.lighthouse.length > 0 ? [lighthouseSection(results.lighthouse)] : []),
     "**Targets**\n\n" +
       table(
@@ -173,6 +177,73 @@ function lighthouseFindings(results: LighthouseResult[]): string {
   return lines.length === 0
     ? "\n\nNo audit scored below 0.9."
     : `\n\nAudits below 0.9:\n\n${lines.join("\n")}`;
+}
+
+function scaleOutSection(runs: ScaleOutResult[]): string {
+  const throughput = runs.find((run) => run.throughput)?.throughput;
+  const acknowledgement = runs.find((run) => run.replicaAcknowledgement)?.replicaAcknowledgement;
+  return (
+    "**Scale-out** (HAProxy in front of three instances, sessions in each topology; under load, " +
+    "an instance killed, then a Redis primary)\n\n" +
+    table(
+      [
+        "topology",
+        "event",
+        "at",
+        "answers until the next",
+        "failed",
+        "sent back to log in",
+        "replica took over after",
+        "failed once it had",
+        "normal again after",
+      ],
+      runs.flatMap((run) =>
+        run.events.map((event) => [
+          run.topology,
+          event.name,
+          `${event.atSeconds.toFixed(0)} s`,
+          String(event.requests),
+          String(event.failed),
+          String(event.sentBackToLogIn),
+          event.failoverSeconds === undefined ? "–" : `${event.failoverSeconds.toFixed(1)} s`,
+          event.afterFailover
+            ? `${event.afterFailover.failed} of ${event.afterFailover.requests}`
+            : "–",
+          `${event.normalAfterSeconds.toFixed(1)} s`,
+        ]),
+      ),
+    ) +
+    "\n\n" +
+    table(
+      [
+        "topology",
+        "requests",
+        "failed",
+        "sent back to log in",
+        "sessions lost",
+        "sign-ins (failed)",
+        "signed in before the primary died, lost",
+      ],
+      runs.map((run) => [
+        run.topology,
+        String(run.requests),
+        String(run.failed),
+        String(run.sentBackToLogIn),
+        `${run.sessionsLost} of ${run.people}`,
+        `${run.signIns.completed} (${run.signIns.failed})`,
+        `${run.signedInBeforeThePrimaryDied.lost} of ${run.signedInBeforeThePrimaryDied.sessions}`,
+      ]),
+    ) +
+    (throughput
+      ? `\n\nThroughput of \`/profile\` through HAProxy: three instances ${whole(throughput.threeInstances)} ` +
+        `requests a second, one instance ${whole(throughput.oneInstance)}: ` +
+        `**${(throughput.threeInstances / throughput.oneInstance).toFixed(2)}×** on this machine.`
+      : "") +
+    (acknowledgement
+      ? `\n\nA session's write to the Sentinel primary takes ${acknowledgement.writeMs.toFixed(2)} ms ` +
+        `(median); followed by WAIT 1 until the replica has it, ${acknowledgement.writeAndWaitMs.toFixed(2)} ms.`
+      : "")
+  );
 }
 
 function storeFaultsSection(faults: StoreFaultResult): string {

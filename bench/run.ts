@@ -27,6 +27,7 @@ import { startTestRedis, type TestRedis } from "../test-support/redis-server";
 import { cpuMilliseconds } from "./process-stats";
 import { runSignIns, SESSION_COOKIE, signIn, type SignIn } from "./sign-in";
 import { hangUnderLoad, RECOVERY_GOAL_SECONDS, type StoreFaultResult } from "./store-faults";
+import { haproxyInstalled, scaleOut, type ScaleOutResult } from "./scale-out";
 
 const { connections, durationSeconds, warmupSeconds } = BENCH.load;
 
@@ -199,6 +200,40 @@ function serverTargets(
       met: redis.keys.after - redis.keys.before <= redis.keys.allowed,
     },
   ];
+}
+
+/** The issue's goals for a fleet behind a load balancer, per topology. */
+function scaleOutTargets(runs: ScaleOutResult[]): Target[] {
+  return runs.flatMap((run) => {
+    const [instanceDeath, failover] = run.events;
+    const after = failover!.afterFailover ?? { requests: 0, failed: 0 };
+    return [
+      {
+        name: `${run.topology}: people sent back to log in when an instance died`,
+        goal: "0",
+        measured: String(instanceDeath!.sentBackToLogIn),
+        met: instanceDeath!.sentBackToLogIn === 0,
+      },
+      {
+        name: `${run.topology}: requests started after the replica took over that failed`,
+        goal: "< 1%",
+        measured: `${after.failed} of ${after.requests}`,
+        met: after.requests > 0 && after.failed / after.requests < 0.01,
+      },
+      {
+        name: `${run.topology}: every answer normal after the primary was killed`,
+        goal: "≤ 10 s",
+        measured: `${failover!.normalAfterSeconds.toFixed(1)} s`,
+        met: failover!.normalAfterSeconds <= 10,
+      },
+      {
+        name: `${run.topology}: sessions of people logged in before it all, lost`,
+        goal: "0",
+        measured: `${run.sessionsLost} of ${run.people}`,
+        met: run.sessionsLost === 0,
+      },
+    ];
+  });
 }
 
 function storeFaultTargets(faults: StoreFaultResult): Target[] {
@@ -514,7 +549,9 @@ async function main(): Promise<void> {
 
   const simulator = await startSimulator({
     port: BENCH.simulatorPort,
-    redirectUri: `${BENCH.portal}/api/auth/callback/nhs-login`,
+    redirectUris: [BENCH.portal, BENCH.scaleOut.loadBalancer].map(
+      (origin) => `${origin}/api/auth/callback/nhs-login`,
+    ),
     logFile: join(BENCH.resultsDir, "simulator.log"),
   });
   let portal: Server | undefined;
@@ -530,7 +567,7 @@ async function main(): Promise<void> {
   try {
     let lighthouseResults: LighthouseResult[] = [];
     let server: ServerResults | undefined;
-    if (BENCH.only !== "store-faults") {
+    if (BENCH.only === "all" || BENCH.only === "lighthouse") {
       portal = await portalOn("portal.log");
       // First requests compile and cache (JWKS, discovery, JIT): not what is measured.
       for (let i = 0; i < 5; i++) await signIn(portal.url, BENCH.persona);
@@ -543,13 +580,24 @@ async function main(): Promise<void> {
       portal = undefined;
     }
     let storeFaults: StoreFaultResult | undefined;
-    if (BENCH.only !== "lighthouse") {
+    if (BENCH.only === "all" || BENCH.only === "store-faults") {
       console.log("The same with sessions in Redis…");
       await portal?.stop();
       redis = await startTestRedis(BENCH.redisPort);
       portal = await portalOn("portal-redis.log", redis.url);
       if (inMemory) server = { ...inMemory, redis: await redisBenchmark(portal, redis) };
       storeFaults = await storeFaultsBenchmark(portal, redis);
+      await portal.stop();
+      portal = undefined;
+    }
+    let scaleOutRuns: ScaleOutResult[] | undefined;
+    if (BENCH.only === "all" || BENCH.only === "scale-out") {
+      if (!haproxyInstalled())
+        throw new Error("the scale-out section needs haproxy (apt-get install haproxy)");
+      scaleOutRuns = [
+        await scaleOut("Redis Sentinel", simulator, { measureThroughput: true }),
+        await scaleOut("Redis Cluster", simulator, { measureThroughput: false }),
+      ];
     }
     const results: Results = {
       date: new Date().toISOString().slice(0, 10),
@@ -562,10 +610,12 @@ async function main(): Promise<void> {
       },
       ...(server ? { server } : {}),
       ...(storeFaults ? { storeFaults } : {}),
+      ...(scaleOutRuns ? { scaleOut: scaleOutRuns } : {}),
       lighthouse: lighthouseResults,
       targets: [
         ...(server ? serverTargets(server, LOGGED_IN_PAGES) : []),
         ...(storeFaults ? storeFaultTargets(storeFaults) : []),
+        ...(scaleOutRuns ? scaleOutTargets(scaleOutRuns) : []),
         ...(lighthouseResults.length > 0 ? lighthouseTargets(lighthouseResults) : []),
       ],
     };

@@ -15,6 +15,8 @@ export interface Server {
   /** The process listening on the port (a server may serve from a child process). */
   serverPid: number;
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash or an out-of-memory kill would. */
+  kill(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -154,6 +156,11 @@ async function start(options: {
     name: options.name,
     url,
     serverPid,
+    async kill() {
+      signalGroup(child, "SIGKILL");
+      await exited;
+      running.delete(child);
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         signalGroup(child, "SIGTERM");
@@ -170,7 +177,8 @@ const bin = (name: string) => join("node_modules", ".bin", name);
 
 export function startSimulator(options: {
   port: number;
-  redirectUri: string;
+  /** Where the portals it serves have their callbacks. */
+  redirectUris: string[];
   logFile: string;
 }): Promise<Server> {
   // The simulator refuses to start in production mode.
@@ -184,7 +192,7 @@ export function startSimulator(options: {
     env: {
       ...env,
       SIMULATOR_PORT: String(options.port),
-      SIMULATOR_REDIRECT_URIS: options.redirectUri,
+      SIMULATOR_REDIRECT_URIS: options.redirectUris.join(","),
     },
     port: options.port,
     readyPath: "/.well-known/openid-configuration",
@@ -199,6 +207,10 @@ export function startPortal(options: {
   logFile: string;
   /** Sessions in this Redis; in the server's memory without it. */
   redisUrl?: string;
+  /** The address people use, when it is not the instance's own (behind a load balancer). */
+  publicUrl?: string;
+  /** More of the portal's settings (another session store, for one). */
+  env?: Record<string, string>;
 }): Promise<Server> {
   const url = `http://localhost:${options.port}`;
   // The standalone server, as deployed (npm start runs the same).
@@ -211,9 +223,10 @@ export function startPortal(options: {
         NHS_LOGIN_ENV: "local",
         NHS_LOGIN_ISSUER: options.issuer,
         AUTH_SECRET: options.authSecret,
-        AUTH_URL: url,
+        AUTH_URL: options.publicUrl ?? url,
         NEXT_TELEMETRY_DISABLED: "1",
         ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+        ...options.env,
       },
     }),
     port: options.port,

@@ -1,3 +1,4 @@
+import { getConfig } from "./config";
 import { log } from "./log";
 import { giveEachRequestAReference } from "./request-context";
 import { sessionStore } from "./session/current";
@@ -36,9 +37,10 @@ export async function onServerStart(env: Env): Promise<void> {
   // production server); under `next dev` it shuts down as it always has.
   const gracefulShutdown = env.NEXT_MANUAL_SIG_HANDLE === "true";
   if (gracefulShutdown) shutDownOnSignals({ timeoutMs: shutdownTimeoutMs(env), closers });
+  const where = getConfig().sessionStore;
   log("info", "server-started", {
     node: process.version,
-    sessionStore: store.kind,
+    sessionStore: where.kind === "redis" ? `redis (${where.topology.kind})` : where.kind,
     telemetry: telemetryEnabled(env),
     gracefulShutdown,
   });

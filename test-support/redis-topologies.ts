@@ -263,14 +263,21 @@ export async function startSentinelSet(options: Options = {}): Promise<SentinelS
     );
     sentinels.push(await startProcess(REDIS_SENTINEL, [file], port, sentinelAccess));
   }
+  // Settled as a deployment is: each sentinel knows the other two (a failover needs a majority
+  // of them), and the replica, which has its copy.
+  const settled = async (sentinel: Endpoint) => {
+    const master = (await ask(sentinel, sentinelAccess, (client) =>
+      client.sendCommand(["SENTINEL", "MASTER", name]),
+    )) as string[] | Record<string, string> | undefined;
+    const fields = Array.isArray(master)
+      ? Object.fromEntries(master.flatMap((_, i) => (i % 2 ? [] : [[master[i], master[i + 1]]])))
+      : (master ?? {});
+    return fields["num-other-sentinels"] === "2" && fields["num-slaves"] === "1";
+  };
   await until(async () => {
-    const replicas = await ask(sentinels[0]!, sentinelAccess, (client) =>
-      client.sendCommand(["SENTINEL", "REPLICAS", name]),
-    );
-    return (
-      Array.isArray(replicas) && replicas.length === 1 && (await replicaInSync(servers[1]!, access))
-    );
-  });
+    const all = await Promise.all(sentinels.map(settled));
+    return all.every(Boolean) && (await replicaInSync(servers[1]!, access));
+  }, 30_000);
 
   async function primary(): Promise<Endpoint> {
     const reply = (await ask(sentinels[0]!, sentinelAccess, (client) =>

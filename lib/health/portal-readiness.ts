@@ -1,7 +1,6 @@
 import { getConfig } from "../config";
 import { fetchNhsLoginMetadata } from "../nhs-login/metadata";
 import { sessionStore } from "../session/current";
-import { SessionStoreUnavailableError } from "../session/store";
 import { readinessProbe, type ReadinessReport } from "./readiness";
 
 /** A fresh answer from NHS login once a minute is enough: it can only turn ok into degraded. */
@@ -11,8 +10,8 @@ const STORE_CACHE_MS = 1_000;
 
 /**
  * This portal's readiness (docs/decisions/0011). Without its session store it cannot serve, and a
- * load balancer should send people elsewhere: a store this process knows to be out of reach fails
- * at once, one that is connected must answer a PING within the store's own deadline. NHS login
+ * load balancer should send people elsewhere: it must answer a PING within the store's own
+ * deadline (a reconnection under way included). NHS login
  * not answering (a fresh read of its discovery document, within NHS_LOGIN_TIMEOUT_MS) only
  * degrades it: public pages and the "NHS login is not available" page still serve, and taking
  * every instance out because a third party is down would make it worse. The configuration needs
@@ -22,11 +21,7 @@ export function portalReadiness(): Promise<ReadinessReport> {
   probe ??= readinessProbe({
     sessionStore: {
       essential: true,
-      check: async () => {
-        const store = sessionStore();
-        if (!store.isAvailable()) throw new SessionStoreUnavailableError("not connected");
-        await store.ping();
-      },
+      check: () => sessionStore().ping(),
       timeoutMs: storeTimeoutMs(),
       cacheMs: STORE_CACHE_MS,
     },

@@ -1,3 +1,4 @@
+import { ErrorReply } from "redis";
 import { log } from "../log";
 import { SessionStoreUnavailableError } from "./store";
 
@@ -18,24 +19,42 @@ export interface SupervisedRedis<C> {
   /** Waits, at most this long, until it is; says whether it is. */
   whenReady(timeoutMs: number): Promise<boolean>;
   /**
-   * Sends commands and waits for their answers, within the deadline; otherwise fails as "store
-   * unavailable" at once. Nothing is queued while the connection is down.
+   * Sends commands and waits for their answers, all within the deadline (a connection being made
+   * included); otherwise fails as "store unavailable".
    */
   run<T>(commands: (client: C) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-const POLL_MS = 50;
+const POLL_MS = 25;
+
+/** How many deadlines after the store last answered a call still waits for a connection. */
+const RECONNECTION_DEADLINES = 5;
+
+/** Answers from a server that is not, or is no longer, the one to ask (a failover under way). */
+const TOPOLOGY_REPLIES = /^(READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|LOADING)\b/;
+
+/**
+ * A failure of the connection rather than an answer: refused, reset, closed, or a server that
+ * has stopped being the primary. A Redis error about the command itself is not one.
+ */
+function isConnectionTrouble(error: unknown): boolean {
+  return !(error instanceof ErrorReply) || TOPOLOGY_REPLIES.test(error.message);
+}
 
 /**
  * node-redis gives up on a command only while it waits in the client's queue: once written, it
  * waits for an answer for ever. A Redis that stops answering with the connection open (paused,
  * overloaded, or behind a partition that drops packets) would hold every request that reads a
- * session. So every use of the client here has a deadline over the whole round trip, and a client
- * that misses one, or that has not been ready for two deadlines (a handshake nobody answers), is
- * dropped and a new one opened: the requests waiting on it fail at once, and later ones fail fast
- * until the new client is ready. `open` makes a client that is not
- * yet connected; the supervisor connects it.
+ * session. So every use of the client here has one deadline over the whole of it: waiting for a
+ * connection that is being made and the round trip. A call waits for a connection only while one
+ * is likely soon (a reconnection, a failover being followed: within five deadlines of the store
+ * last answering); after that the store is known to be down and calls fail at once, so that
+ * public pages do not wait for it. Nothing is queued beyond the deadline. A client that misses a deadline, that has not been ready for a
+ * two (a handshake nobody answers, a primary that is gone), or whose calls fail on their
+ * connection (refused, reset, a primary that is one no more; at most four times a deadline) is dropped
+ * and a new one opened, which asks the sentinels or the cluster afresh where the primary is.
+ * `open` makes a client that is not yet connected; the supervisor connects it.
  */
 export function superviseRedis<C extends RedisHandle>(
   open: () => C,
@@ -46,21 +65,27 @@ export function superviseRedis<C extends RedisHandle>(
   let lost = false;
   /** Since when the current client has not been ready (a handshake nobody answers included). */
   let notReadySince: number | undefined = Date.now();
+  let replacedAt = 0;
+  /** When the store last answered (or this supervisor began): a connection is waited for after. */
+  let answeredAt = Date.now();
+  /** Calls waiting for a client to be ready, and what looks for one while they do. */
+  const waiting = new Set<() => void>();
+  let poller: NodeJS.Timeout | undefined;
   let client = start();
   const watchdog = setInterval(() => {
     if (client.isReady) notReadySince = undefined;
     else if (Date.now() - (notReadySince ??= Date.now()) >= 2 * deadlineMs) {
       replace(client, "not ready in time");
     }
-  }, deadlineMs / 2);
+  }, deadlineMs / 4);
   watchdog.unref();
 
   function start(): C {
     const fresh = open();
     fresh.on("error", (error) => lose(error.message));
     fresh.on("ready", () => {
-      if (lost) log("info", "session-store-reachable");
-      lost = false;
+      found();
+      waiting.forEach((wake) => wake());
     });
     fresh.connect().catch(() => undefined);
     return fresh;
@@ -72,33 +97,70 @@ export function superviseRedis<C extends RedisHandle>(
     log("error", "session-store-unreachable", { error: reason.slice(0, 200) });
   }
 
+  function found(): void {
+    answeredAt = Date.now();
+    if (!lost) return;
+    lost = false;
+    log("info", "session-store-reachable");
+  }
+
   /** Drops a client that stopped answering, unless it has been replaced already. */
   function replace(stale: C, reason: string): void {
     if (closed || stale !== client) return;
     lose(reason);
-    notReadySince = Date.now();
+    notReadySince = replacedAt = Date.now();
     client = start();
     Promise.resolve()
       .then(() => stale.destroy())
       .catch(() => undefined);
   }
 
+  /** Whether a client is ready by then, waiting for one if need be. */
+  function readyBy(until: number): Promise<boolean> {
+    if (closed || client.isReady) return Promise.resolve(!closed);
+    return new Promise((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        waiting.delete(wake);
+        if (waiting.size === 0) {
+          clearInterval(poller);
+          poller = undefined;
+        }
+        resolve(ready && !closed);
+      };
+      const wake = () => done(true);
+      const timer = setTimeout(() => done(false), Math.max(0, until - Date.now()));
+      waiting.add(wake);
+      // A cluster client says it is ready by its state only: one look for all who wait.
+      poller ??= setInterval(() => client.isReady && waiting.forEach((each) => each()), POLL_MS);
+    });
+  }
+
   async function run<T>(commands: (client: C) => Promise<T>): Promise<T> {
+    const until = Date.now() + deadlineMs;
+    const reconnecting = Date.now() - answeredAt <= RECONNECTION_DEADLINES * deadlineMs;
+    if (!client.isReady && !(reconnecting && (await readyBy(until)))) {
+      throw new SessionStoreUnavailableError("not connected");
+    }
     const used = client;
-    if (closed || !used.isReady) throw new SessionStoreUnavailableError("not connected");
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         replace(used, `no answer within ${deadlineMs} ms`);
         reject(new SessionStoreUnavailableError("no answer in time"));
-      }, deadlineMs);
+      }, until - Date.now());
     });
     try {
-      return await Promise.race([commands(used), deadline]);
+      const answer = await Promise.race([commands(used), deadline]);
+      // A cluster client stays ready while one shard is away: it is back when its calls are.
+      found();
+      return answer;
     } catch (error) {
-      throw error instanceof SessionStoreUnavailableError
-        ? error
-        : new SessionStoreUnavailableError(error);
+      if (error instanceof SessionStoreUnavailableError) throw error;
+      if (isConnectionTrouble(error) && Date.now() - replacedAt >= deadlineMs / 4) {
+        replace(used, error instanceof Error ? error.message : "connection failed");
+      }
+      throw new SessionStoreUnavailableError(error);
     } finally {
       clearTimeout(timer);
     }
@@ -106,17 +168,12 @@ export function superviseRedis<C extends RedisHandle>(
 
   return {
     isReady: () => !closed && client.isReady,
-    async whenReady(timeoutMs) {
-      const until = Date.now() + timeoutMs;
-      while (!client.isReady && Date.now() < until && !closed) {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      }
-      return !closed && client.isReady;
-    },
+    whenReady: (timeoutMs) => readyBy(Date.now() + timeoutMs),
     run,
     async close() {
       closed = true;
       clearInterval(watchdog);
+      waiting.forEach((wake) => wake());
       const last = client;
       // Finish what is in flight while it answers; a client that does not is cut off.
       if (last.isReady) {

@@ -84,8 +84,13 @@ describe.skipIf(!hasRedis)("the Redis session store when Redis is down", () => {
           expect(result.reason).toBeInstanceOf(SessionStoreUnavailableError);
         }
       }
-      // Given up on: nothing waits on it any more, nor queues behind it.
+      // Given up on: a call waits for a new connection no longer than the deadline, and once the
+      // store has been away for five deadlines, not at all.
       await expect.poll(() => store.isAvailable(), { timeout: DEADLINE_MS * 3 }).toBe(false);
+      started = Date.now();
+      await expect(store.ping()).rejects.toBeInstanceOf(SessionStoreUnavailableError);
+      expect(Date.now() - started).toBeLessThan(DEADLINE_MS + SLACK_MS);
+      await new Promise((resolve) => setTimeout(resolve, 5 * DEADLINE_MS));
       started = Date.now();
       await expect(store.ping()).rejects.toBeInstanceOf(SessionStoreUnavailableError);
       expect(Date.now() - started).toBeLessThan(50);
