@@ -1,11 +1,12 @@
 /** Which of a person's details each scope releases, at their proofing level. */
-import type { Persona } from "./personas";
+import { loginLevel, type Persona } from "./personas";
 import { meetsLevel, SCOPE_MINIMUM_LEVEL, type Scope } from "nhs-login-vocabulary";
 
 export type Claims = Record<string, unknown>;
 
+/** What a scope releases depends on the level the log-in proved, not the highest reached. */
 function available(persona: Persona, scope: Scope, scopes: ReadonlySet<string>): boolean {
-  return scopes.has(scope) && meetsLevel(persona.level, SCOPE_MINIMUM_LEVEL[scope]);
+  return scopes.has(scope) && meetsLevel(loginLevel(persona), SCOPE_MINIMUM_LEVEL[scope]);
 }
 
 /** Absent values are left out, never sent as null. */

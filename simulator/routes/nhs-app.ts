@@ -34,7 +34,9 @@ async function openService(
   service: URL,
   persona: Persona,
 ): Promise<void> {
-  // The NHS App holds an NHS login session of its own: record the ID token it would have got.
+  // The NHS App holds an NHS login session of its own, from a log-in as the person as defined:
+  // record the ID token it would have got.
+  simulator.personas.restore(persona);
   const now = nowSeconds();
   const idToken = {
     jti: randomUUID(),

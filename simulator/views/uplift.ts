@@ -1,4 +1,4 @@
-import type { Level } from "nhs-login-vocabulary";
+import { meetsLevel, type Level } from "nhs-login-vocabulary";
 import { button } from "./components";
 import { markup, type SafeHtml } from "./html";
 import { page } from "./layout";
@@ -7,6 +7,8 @@ export interface UpliftView {
   action: string;
   clientName: string;
   currentLevel: Level;
+  /** The highest level the person has reached: at or above the target, they only confirm. */
+  highestLevel: Level;
   targetLevel: Level;
   /** The identity check has been tried and did not succeed for this person. */
   failed?: boolean;
@@ -27,6 +29,18 @@ export function upliftPage(view: UpliftView): SafeHtml {
 <p>This test person cannot prove who they are. Choose a different test person to see a successful identity check.</p>
 <form method="post" action="${view.action}" novalidate>
   ${button({ text: `Return to ${view.clientName}`, name: "action", value: "abandon", testId: "uplift-abandon", variant: "secondary" })}
+</form>`,
+    });
+  }
+  if (meetsLevel(view.highestLevel, view.targetLevel)) {
+    return page({
+      title: "Confirm it's you",
+      content: markup`<h1>Confirm it's you</h1>
+<p>You have already proved who you are (level ${view.highestLevel}), but this log in is at level ${view.currentLevel}. ${view.clientName} needs you to confirm it's you before you can continue.</p>
+<p>In NHS login this means entering your password or a security code again. The simulator confirms it at once.</p>
+<form method="post" action="${view.action}" novalidate>
+  ${button({ text: "Continue", name: "action", value: "continue", testId: "uplift-continue" })}
+  ${button({ text: `Return to ${view.clientName} without confirming it's you`, name: "action", value: "abandon", testId: "uplift-abandon", variant: "secondary" })}
 </form>`,
     });
   }
