@@ -19,6 +19,8 @@ import type { TokenSession } from "./token-store";
 export type Logger = typeof portalLog;
 
 export interface NhsApiClient {
+  /** Whether the platform is set up at all; without it every call fails as `not-configured`. */
+  readonly configured: boolean;
   /** The person's own record in the Personal Demographics Service (needs P9). */
   readPatient(request: {
     session: TokenSession;
@@ -89,6 +91,7 @@ export function createNhsApiClient(
   }
 
   return {
+    configured: settings !== undefined,
     async readPatient({ session, nhsNumber, reference }) {
       if (!settings) return failed({ reason: "not-configured" });
       let accessToken: string | undefined;

@@ -15,17 +15,17 @@ import { errorPage, serviceUnavailable } from "./outcomes";
 import { reauthenticationRequired, requireReauthentication } from "./reauthentication";
 
 /**
- * Sends the person to NHS login for the level their destination needs. Server-side, so it works
- * without JavaScript: `vtr` for the destination; a fresh log-in (`prompt=login`) after a log-out
- * or an ended session in this browser; inside the NHS App, the asserted login identity it sent,
- * with `prompt=none`.
+ * Sends the person to NHS login for the level their destination needs (or a higher `level` the
+ * destination shows more at). Server-side, so it works without JavaScript: `vtr` for that level;
+ * a fresh log-in (`prompt=login`) after a log-out or an ended session in this browser; inside the
+ * NHS App, the asserted login identity it sent, with `prompt=none`.
  */
 export async function startSignIn(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const secure = config.auth.secureCookies;
   const params = request.nextUrl.searchParams;
   const returnTo = safeReturnTo(params.get("returnTo"), "/profile");
-  const level = levelToReach(returnTo);
+  const level = levelToReach(returnTo, params.get("level"));
   // Only the NHS App's web view may log a person in with an assertion: anywhere else, a link
   // carrying one would log the browser in as whoever the assertion names (login CSRF).
   const fromNhsApp = isNhsApp(request.headers.get("user-agent"));

@@ -52,7 +52,7 @@ export default async function ProfilePage() {
   return (
     <PageMain heading={PAGE.title}>
       <p className="nhsuk-body-l">
-        These are the details NHS login shared with us about {displayName(patient)}.
+        These are the details NHS login shared with us about {displayName(patient, contact)}.
       </p>
       <SummaryList rows={rows} />
       {!contact.shown && (
