@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatNhsNumber } from "nhs-login-vocabulary";
-import { formatBirthdate } from "../lib/patient-display";
+import { formatBirthdate, formatPhoneNumber } from "../lib/patient-display";
 import { DIFFERING_FAMILY_NAME, nationalPhoneNumber } from "../simulator/api-platform/patients";
 import { expectAccessible } from "./support/axe";
 import { expectedSurgery } from "./support/surgeries";
@@ -35,9 +35,7 @@ test("a P9 person sees their NHS record as PDS holds it, with their GP surgery's
   await expect(page.getByTestId("record-address")).toContainText("LS99 9SM");
   // The record's current address only, not the one it ended in 2021.
   await expect(details(page)).not.toContainText("Former Lane");
-  await expect(page.getByTestId("record-phone")).toHaveText(
-    nationalPhoneNumber(person.phoneNumber),
-  );
+  await expect(page.getByTestId("record-phone")).toHaveText(formatPhoneNumber(person.phoneNumber));
   await expect(page.getByTestId("record-email")).toHaveText(person.email);
   await expect(page.getByTestId("record-gp-surgery")).toContainText(surgeryName(gpOdsCode!));
   await expect(page.getByTestId("record-gp-surgery")).toContainText(gpOdsCode!);
@@ -90,6 +88,7 @@ function whereaboutsOf(person: Person): string[] {
   return [
     person.phoneNumber,
     nationalPhoneNumber(person.phoneNumber),
+    formatPhoneNumber(person.phoneNumber),
     person.email,
     gpOdsCode!,
     surgeryName(gpOdsCode!),

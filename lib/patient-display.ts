@@ -3,6 +3,22 @@ import type { ContactDetails } from "./contact-details";
 import type { Patient } from "./nhs-login/claims";
 import { formatNhsNumber } from "nhs-login-vocabulary";
 
+/**
+ * The one label for each thing the portal shows about a person or their GP surgery, on every
+ * page that shows it; the functions below are the one way each is written.
+ */
+export const DETAIL_LABELS = {
+  name: "Name",
+  birthdate: "Date of birth",
+  nhsNumber: "NHS number",
+  address: "Address",
+  phone: "Phone number",
+  email: "Email address",
+  gpSurgery: "GP surgery",
+  gpSurgeryCode: "GP surgery code",
+  level: "Identity verification",
+} as const;
+
 function fullName(patient: Patient): string {
   return [patient.givenName, patient.familyName].filter(Boolean).join(" ");
 }

@@ -9,6 +9,7 @@ import type { Patient } from "@/lib/nhs-login/claims";
 import { contactDetailsFor } from "@/lib/contact-details";
 import { requireAccess } from "@/lib/page-access";
 import {
+  DETAIL_LABELS,
   describeLevel,
   displayName,
   formatBirthdate,
@@ -29,25 +30,25 @@ export default async function ProfilePage() {
   const contact = await contactDetailsFor(active);
   const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
   const rows: SummaryListRow[] = [
-    { key: "Name", value: name || NOT_SHARED },
+    { key: DETAIL_LABELS.name, value: name || NOT_SHARED },
     {
-      key: "Date of birth",
+      key: DETAIL_LABELS.birthdate,
       value: patient.birthdate ? formatBirthdate(patient.birthdate) : NOT_SHARED,
     },
     {
-      key: "NHS number",
+      key: DETAIL_LABELS.nhsNumber,
       value: patient.nhsNumber ? formatNhsNumber(patient.nhsNumber) : NOT_SHARED,
     },
     ...(contact.shown
       ? [
-          { key: "Email address", value: patient.email ?? NOT_SHARED },
+          { key: DETAIL_LABELS.email, value: patient.email ?? NOT_SHARED },
           {
-            key: "Mobile phone number",
+            key: DETAIL_LABELS.phone,
             value: patient.phoneNumber ? formatPhoneNumber(patient.phoneNumber) : NOT_SHARED,
           },
         ]
       : []),
-    { key: "Identity verification", value: describeLevel(patient.level) },
+    { key: DETAIL_LABELS.level, value: describeLevel(patient.level) },
   ];
   return (
     <PageMain heading={PAGE.title}>
