@@ -139,6 +139,10 @@ test("a restricted person sees no address, phone, email or GP surgery on any pag
   await expectAccessible(page);
   await page.goto("/profile");
   await expect(page.getByTestId("contact-details-hidden")).toContainText("extra protection");
+  // Nor does the profile promise what the other pages will not show.
+  const offered = page.getByTestId("what-you-can-do");
+  await expect(offered).toContainText("Find out how to register with a GP surgery if you move.");
+  await expect(offered).not.toContainText(/address|phone|email|which GP surgery/i);
 });
 
 test("a person verified to P9 whose log-in is P5 sees no contact details on any page until they confirm it's them, and none after if restricted", async ({

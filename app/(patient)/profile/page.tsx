@@ -65,7 +65,10 @@ export default async function ProfilePage() {
       )}
       {patient.level === "P0" && <NotSharedYet patient={patient} />}
       <h2>What you can do</h2>
-      <WhatYouCanDo patient={patient} />
+      <WhatYouCanDo
+        patient={patient}
+        restricted={!contact.shown && contact.because === "restricted"}
+      />
       <h2>Change your details</h2>
       <p>
         You can change your email address, mobile phone number or password, or delete your NHS
@@ -95,33 +98,27 @@ export default async function ProfilePage() {
 }
 
 /**
- * Every other page of the portal. Those above the level of this log-in are offered too, saying
- * what it takes, and lead to the uplift page.
+ * Every other page of the portal, said as what it is for this person: those above the level of
+ * this log-in are offered too, saying what it takes, and lead to the uplift page.
  */
-function WhatYouCanDo({ patient }: { patient: Patient }) {
+function WhatYouCanDo({ patient, restricted }: { patient: Patient; restricted: boolean }) {
   return (
     <div data-testid="what-you-can-do">
       {PATIENT_PAGES.filter((page) => page.path !== PAGE.path).map((page) => {
         const step = upliftStep(patient, page.level);
-        return step === "none" ? (
+        return (
           <Card
             key={page.path}
             heading={{ text: page.title, level: 3, size: "m" }}
-            href={page.path}
-            clickable
-            description={purposeSentence(page)}
-          />
-        ) : (
-          <Card
-            key={page.path}
-            heading={{ text: page.title, level: 3, size: "m" }}
-            href={upliftHref(page.path)}
+            href={step === "none" ? page.path : upliftHref(page.path)}
             clickable
           >
-            <p className="nhsuk-card__description">{purposeSentence(page)}</p>
-            <p className="nhsuk-card__description nhsuk-u-margin-top-2">
-              {UPLIFT_HEADING[step]} to see this.
-            </p>
+            <p className="nhsuk-card__description">{purposeSentence(page, restricted)}</p>
+            {step !== "none" && (
+              <p className="nhsuk-card__description nhsuk-u-margin-top-2">
+                {UPLIFT_HEADING[step]} to see this.
+              </p>
+            )}
           </Card>
         );
       })}
