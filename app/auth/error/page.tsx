@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { Button } from "@/components/button";
+import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { safeReturnTo } from "@/lib/access";
 import { isReference } from "@/lib/log";
@@ -44,11 +46,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 /** Every way a log-in can fail ends here, with what the person can do and a reference for help. */
 export default async function SignInErrorPage({ searchParams }: Props) {
   const { destination, loggedIn, wording } = await outcome(searchParams);
-  const { ref, context } = await searchParams;
+  const { code, ref, context } = await searchParams;
+  // Opened with no outcome to tell: a logged-in person is shown where they are, not a failure.
+  if (loggedIn && code === undefined) redirect("/profile");
   const insideNhsApp = context === "nhs-app" || isNhsApp((await headers()).get("user-agent"));
-  const retryHref = wording.retryThroughUplift
-    ? upliftHref(destination)
-    : `/auth/sign-in?${new URLSearchParams({ returnTo: destination })}`;
 
   return (
     <PageMain heading={wording.heading}>
@@ -73,11 +74,18 @@ export default async function SignInErrorPage({ searchParams }: Props) {
             Go back to the NHS App
           </Button>
         </>
+      ) : wording.retry === "uplift" ? (
+        <Button href={upliftHref(destination)} attributes={{ "data-testid": "try-again" }}>
+          Try again
+        </Button>
       ) : (
-        wording.retry && (
-          <Button href={retryHref} attributes={{ "data-testid": "try-again" }}>
-            {wording.retry}
-          </Button>
+        wording.retry === "log-in" && (
+          <LoginButton
+            href={`/auth/sign-in?${new URLSearchParams({ returnTo: destination })}`}
+            attributes={{ "data-testid": "try-again" }}
+          >
+            Continue to NHS login
+          </LoginButton>
         )
       )}
       {loggedIn && (

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/button";
+import { redirect } from "next/navigation";
+import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { safeReturnTo } from "@/lib/access";
 import { getConfig } from "@/lib/config";
+import { currentSession } from "@/lib/session/current";
 import { explainTimeout, parseTimeoutReason } from "@/lib/sign-in/timed-out";
 
 const TITLE = "You have been logged out";
@@ -24,6 +26,8 @@ export default async function TimedOutPage({ searchParams }: Props) {
   const { reason, returnTo } = await searchParams;
   const { session } = getConfig();
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
+  // A link to this page, left in the history, must not tell a logged-in person they are not.
+  if ((await currentSession()).status === "active") redirect(destination);
   const timedOut = parseTimeoutReason(typeof reason === "string" ? reason : null) ?? "idle";
   const why = explainTimeout(timedOut, session);
   const logIn = new URLSearchParams({ returnTo: destination });
@@ -31,9 +35,9 @@ export default async function TimedOutPage({ searchParams }: Props) {
     <PageMain heading={TITLE}>
       <p data-testid="timeout-reason">For your security, we logged you out because {why}.</p>
       <p>Log in again to carry on where you left off.</p>
-      <Button href={`/auth/sign-in?${logIn}`} attributes={{ "data-testid": "log-in-again" }}>
-        Log in again
-      </Button>
+      <LoginButton href={`/auth/sign-in?${logIn}`} attributes={{ "data-testid": "log-in-again" }}>
+        Continue to NHS login
+      </LoginButton>
     </PageMain>
   );
 }
