@@ -86,11 +86,13 @@ export function consentItems(persona: Persona, scopes: ReadonlySet<string>): str
   const add = (scope: Scope, ...words: string[]) => {
     if (available(persona, scope, scopes)) items.push(...words);
   };
+  // In the order people give their details: names, date of birth, NHS number, then contacts.
+  add("profile_extended", "your first name");
   add(
     "profile",
-    "your NHS number",
     "your surname",
     "your date of birth",
+    "your NHS number",
     "how well your identity has been checked",
   );
   add(
@@ -99,7 +101,6 @@ export function consentItems(persona: Persona, scopes: ReadonlySet<string>): str
     "your date of birth",
     "how well your identity has been checked",
   );
-  add("profile_extended", "your first name");
   add("email", "your email address");
   add("phone", "your mobile phone number");
   if (persona.landlineNumber) add("landline", "your landline phone number");

@@ -52,6 +52,27 @@ describe("every page says it is a simulator", () => {
   });
 });
 
+describe("the consent page", () => {
+  it("lists what is shared in the order people give their details, its buttons apart", async () => {
+    const browser = new Browser();
+    const login = await browser.follow(
+      world.issuer,
+      await browser.get(authorizeUrl(world.issuer, { scope: "openid profile profile_extended" })),
+    );
+    const consent = await press(browser, world.issuer, login.page!, "login-as-p9");
+    const items = [...consent.page!.html.matchAll(/<li>([^<]+)<\/li>/g)].map((match) => match[1]);
+    expect(items.slice(1, 5)).toEqual([
+      "your first name",
+      "your surname",
+      "your date of birth",
+      "your NHS number",
+    ]);
+    expect(consent.page!.html).toMatch(
+      /<div class="nhsuk-button-group">\s*<button[^>]*consent-agree[^]*consent-decline[^]*<\/div>/,
+    );
+  });
+});
+
 describe("escaping", () => {
   it("escapes what people type and what services send", async () => {
     const browser = new Browser();
