@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+import { NHS_APP_SCRIPT_PATH } from "../nhs-app-script";
 import { SIMULATOR_NOTICE } from "../views/layout";
 import { Browser, authorizeUrl, codeFor, exchange, press, simulatorForFile } from "./helpers";
 
@@ -131,5 +132,27 @@ describe("start-up", () => {
     expect(
       decodeJwt(String((await exchange(world.issuer, world.key, again.code)).body.id_token)).sub,
     ).toBe(sub);
+  });
+});
+
+describe("the NHS App stand-in", () => {
+  it("serves a script with the app's JavaScript API names", async () => {
+    const response = await fetch(`${world.issuer}${NHS_APP_SCRIPT_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+    const script = await response.text();
+    for (const name of [
+      "window.nhsapp",
+      "isOpenInNHSApp",
+      "getAppPlatform",
+      "goToHomepage",
+      "goToPage",
+      "openBrowserOverlay",
+      "setBackAction",
+      "clearBackAction",
+      "UPLIFT",
+    ]) {
+      expect(script, name).toContain(name);
+    }
   });
 });
