@@ -11,6 +11,7 @@ import {
 } from "./nhs-login/environments";
 import { isVector, KNOWN_SCOPES, KNOWN_VECTORS, type Vector } from "nhs-login-vocabulary";
 import type { NhsApiSettings } from "./nhs-api/settings";
+import { NHS_APP_SCRIPT_URL, SIMULATOR_NHS_APP_SCRIPT_PATH } from "./nhs-app";
 
 export interface Config {
   serviceName: string;
@@ -41,6 +42,10 @@ export interface Config {
     warningSeconds: number;
   };
   nhsApi: NhsApiConfig;
+  nhsApp: {
+    /** The NHS App's JavaScript API, loaded only inside the app (locally, the simulator's stand-in). */
+    scriptUrl: string;
+  };
 }
 
 /** Start-up refuses to continue until every listed problem is fixed. */
@@ -78,6 +83,7 @@ const envSchema = z.object({
   SESSION_STORE: z.enum(["memory", "redis"]).optional(),
   REDIS_URL: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  NHS_APP_JS_URL: z.string().optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -146,6 +152,12 @@ export function loadConfig(
     problems.push("SESSION_WARNING_SECONDS: must be shorter than SESSION_IDLE_TIMEOUT_SECONDS.");
   }
   const nhsApi = loadNhsApiConfig(env, { environment, issuer }, readFile, problems);
+  const nhsAppScriptUrl = checkUrl(
+    "NHS_APP_JS_URL",
+    vars.NHS_APP_JS_URL ??
+      (isLocal ? `${issuer}${SIMULATOR_NHS_APP_SCRIPT_PATH}` : NHS_APP_SCRIPT_URL),
+    problems,
+  );
 
   if (
     problems.length > 0 ||
@@ -177,6 +189,7 @@ export function loadConfig(
       warningSeconds: vars.SESSION_WARNING_SECONDS,
     },
     nhsApi,
+    nhsApp: { scriptUrl: nhsAppScriptUrl },
   };
 }
 

@@ -14,6 +14,8 @@ const PORTAL_COOKIES = {
   reauthenticate: { name: "portal.reauthenticate", maxAgeSeconds: 12 * 60 * 60 },
   /** A new log-in as a different person, held until the person confirms the switch. */
   accountSwitch: { name: "portal.switch", maxAgeSeconds: 5 * 60 },
+  /** The visit is inside the NHS App (it came with `?from=nhsApp`). Ends when the app closes. */
+  nhsApp: { name: "portal.nhs-app", maxAgeSeconds: undefined },
 } as const;
 
 export type PortalCookie = keyof typeof PORTAL_COOKIES;

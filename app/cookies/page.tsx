@@ -45,6 +45,8 @@ const PURPOSES: Record<PortalCookie, string> = {
     "Set when you log out or your session ends, so that the next log-in on this device asks for login details again.",
   accountSwitch:
     "Holds a log-in as a different person until you choose whether to switch to it or stay as you are.",
+  nhsApp:
+    "Tells us you are using this service inside the NHS App, when your phone does not say so itself, so that we leave out what the app shows you.",
 };
 
 /** How long a cookie lasts, in words, with what ends it sooner. */
@@ -63,6 +65,8 @@ function lasts(
       return `Until you next log in, or ${atMost}.`;
     case "accountSwitch":
       return `Until you choose, or ${atMost}.`;
+    case "nhsApp":
+      return "Until you close the NHS App.";
   }
 }
 

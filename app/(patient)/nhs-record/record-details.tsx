@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { Button } from "@/components/button";
 import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { GpSurgeryName } from "@/components/gp-surgery-name";
 import { InsetText } from "@/components/inset-text";
 import { Lines } from "@/components/lines";
+import { ManageNhsLogin, nhsLoginSettings } from "@/components/manage-nhs-login";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { NhsRecordView, SurgeryView } from "@/lib/nhs-api";
 import {
@@ -37,7 +37,7 @@ function identityRows(record: NhsRecordView): SummaryListRow[] {
  * GP surgery, and NHS login takes the name, date of birth and GP surgery from it; the phone
  * number and email address are the person's own in NHS login, changed in its settings.
  */
-function Differences({ record }: { record: NhsRecordView }): ReactNode {
+function Differences({ record, inApp }: { record: NhsRecordView; inApp: boolean }): ReactNode {
   if (record.differences.length === 0) return null;
   const { inNhsLogin, atGpSurgery } = whereToChange(record.differences);
   const several = inNhsLogin.length > 1;
@@ -57,11 +57,9 @@ function Differences({ record }: { record: NhsRecordView }): ReactNode {
         <>
           <p data-testid="record-differences-in-nhs-login">
             If the {describeDifferences(inNhsLogin)} you use for NHS login {several ? "are" : "is"}{" "}
-            out of date, you can change {several ? "them" : "it"} in your NHS login settings.
+            out of date, you can change {several ? "them" : "it"} in {nhsLoginSettings(inApp)}.
           </p>
-          <form action="/auth/settings" method="post">
-            <Button variant="secondary">Manage your NHS login</Button>
-          </form>
+          <ManageNhsLogin inApp={inApp} />
         </>
       )}
     </InsetText>
@@ -71,15 +69,18 @@ function Differences({ record }: { record: NhsRecordView }): ReactNode {
 export function RecordDetails({
   record,
   surgery,
+  inApp = false,
 }: {
   record: NhsRecordView;
   surgery?: SurgeryView;
+  /** Inside the NHS App, which owns the person's NHS login account. */
+  inApp?: boolean;
 }) {
   if (record.restricted) {
     return (
       <>
         <p className="nhsuk-body-l">This is what your NHS record says about you.</p>
-        <Differences record={record} />
+        <Differences record={record} inApp={inApp} />
         <SummaryList rows={identityRows(record)} />
         <div data-testid="record-protected">
           <ContactDetailsHidden
@@ -133,7 +134,7 @@ export function RecordDetails({
         This is what your NHS record says about you. GP surgeries, hospitals and other NHS services
         use it to know who you are and how to contact you.
       </p>
-      <Differences record={record} />
+      <Differences record={record} inApp={inApp} />
       <SummaryList rows={rows} />
       <h2>If something is wrong</h2>
       <p>

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
+import { ManageNhsLogin, nhsLoginSettings } from "@/components/manage-nhs-login";
 import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { Patient } from "@/lib/nhs-login/claims";
 import { contactDetailsFor } from "@/lib/contact-details";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { requireAccess } from "@/lib/page-access";
 import {
   DETAIL_LABELS,
@@ -28,6 +29,7 @@ export default async function ProfilePage() {
   const active = await requireAccess(PAGE.path);
   const { patient } = active.session;
   const contact = await contactDetailsFor(active);
+  const inApp = await insideNhsApp();
   const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
   const rows: SummaryListRow[] = [
     { key: DETAIL_LABELS.name, value: name || NOT_SHARED },
@@ -72,27 +74,28 @@ export default async function ProfilePage() {
       <h2>Change your details</h2>
       <p>
         You can change your email address, mobile phone number or password, or delete your NHS
-        login, in your NHS login settings.
+        login, in {nhsLoginSettings(inApp)}.
       </p>
-      <form action="/auth/settings" method="post">
-        <Button variant="secondary" attributes={{ "data-testid": "manage-nhs-login" }}>
-          Manage your NHS login
-        </Button>
-      </form>
+      <ManageNhsLogin inApp={inApp} />
       <p>
         To change your name or date of birth, contact your GP surgery. They update your NHS record,
         and NHS login uses it the next time you log in.
       </p>
-      <h2>Where you are logged in</h2>
-      <p>
-        If you logged in on a shared or public computer and did not log out, or you think someone
-        else may be using your account, you can log out everywhere at once.
-      </p>
-      <p>
-        <a href="/auth/logout-everywhere" data-testid="log-out-everywhere-link">
-          Log out of all devices
-        </a>
-      </p>
+      {/* Inside the NHS App the app owns the account, logging out included. */}
+      {!inApp && (
+        <>
+          <h2>Where you are logged in</h2>
+          <p>
+            If you logged in on a shared or public computer and did not log out, or you think
+            someone else may be using your account, you can log out everywhere at once.
+          </p>
+          <p>
+            <a href="/auth/logout-everywhere" data-testid="log-out-everywhere-link">
+              Log out of all devices
+            </a>
+          </p>
+        </>
+      )}
     </PageMain>
   );
 }

@@ -4,6 +4,8 @@ import { BackLink } from "@/components/back-link";
 import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { levelToReach, safeReturnTo } from "@/lib/access";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
+import { inNhsApp } from "@/lib/nhs-app";
 import { findPatientPage } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 import { UPLIFT_HEADING, upliftStep } from "@/lib/uplift";
@@ -73,7 +75,14 @@ export default async function UpliftPage({ searchParams }: Props) {
           <p>You only need to do this once.</p>
         </>
       )}
-      <LoginButton href={continueHref} attributes={{ "data-testid": "uplift-continue" }} />
+      <LoginButton
+        href={continueHref}
+        attributes={{
+          "data-testid": "uplift-continue",
+          // Inside the NHS App, the app takes the person through identity verification itself.
+          ...((await insideNhsApp()) ? inNhsApp("uplift") : {}),
+        }}
+      />
     </PageMain>
   );
 }
