@@ -7,6 +7,7 @@ import { expectAccessible } from "./support/axe";
 import { E2E } from "./support/environment";
 import {
   appCalls,
+  arriveFromNhsApp,
   expectLastAppCall,
   NHS_APP_USER_AGENT,
   openFromNhsApp,
@@ -198,8 +199,7 @@ test.describe("release checks inside the NHS App", () => {
 
   test("logged in at P5 from the app: every page as the app shows it", async ({ page }) => {
     test.setTimeout(90_000);
-    await openFromNhsApp(page, "/profile", await newPerson("p5"));
-    await page.getByTestId("consent-agree").click();
+    await arriveFromNhsApp(page, "p5", "/profile");
     await expect(page).toHaveURL(`${E2E.portal}/profile`);
     for (const visit of APP_LOGGED_IN_P5) await expectAppPage(page, "p5", visit);
   });
@@ -208,8 +208,7 @@ test.describe("release checks inside the NHS App", () => {
     test.setTimeout(90_000);
     // NHS login's details differ from this person's record: the record page offers no NHS login
     // settings of its own inside the app either.
-    await openFromNhsApp(page, "/profile", await newPerson("p9-record-differs"));
-    await page.getByTestId("consent-agree").click();
+    await arriveFromNhsApp(page, "p9-record-differs", "/profile");
     await expect(page).toHaveURL(`${E2E.portal}/profile`);
     for (const visit of APP_LOGGED_IN_P9) await expectAppPage(page, "p9", visit);
     await page.goto("/nhs-record");
@@ -229,8 +228,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
   test("the jump-off: the app's back button leads back to the app from a page with no back link", async ({
     page,
   }) => {
-    await openFromNhsApp(page, "/gp-practice", await newPerson("p9"));
-    await page.getByTestId("consent-agree").click();
+    await arriveFromNhsApp(page, "p9", "/gp-practice");
     await expect(page).toHaveURL(`${E2E.portal}/gp-practice`);
     await expectLastAppCall(page, "setBackAction");
     await screenshot(page, "journey-jump-off");
@@ -255,8 +253,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
   test("another website opens in the app's browser overlay, and the page stays", async ({
     page,
   }) => {
-    await openFromNhsApp(page, "/gp-practice", await newPerson("p5"));
-    await page.getByTestId("consent-agree").click();
+    await arriveFromNhsApp(page, "p5", "/gp-practice");
     await expect(page).toHaveURL(`${E2E.portal}/gp-practice`);
     await page.getByRole("link", { name: "find out how to register with a GP surgery" }).click();
     await expectLastAppCall(page, "openBrowserOverlay", [
@@ -270,8 +267,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
   });
 
   test("uplift: the portal's page first, then the app's own identity check", async ({ page }) => {
-    await openFromNhsApp(page, "/gp-online-services", await newPerson("p5"));
-    await page.getByTestId("consent-agree").click();
+    await arriveFromNhsApp(page, "p5", "/gp-online-services");
     // Not NHS login's identity check unasked: the portal's uplift page says why first.
     await expect(page).toHaveURL(`${E2E.portal}/auth/uplift?returnTo=%2Fgp-online-services`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
@@ -292,9 +288,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
     page,
   }) => {
     await page.route(STAND_IN, (route) => route.abort());
-    const person = await newPerson("p5");
-    await openFromNhsApp(page, "/gp-online-services", person);
-    await page.getByTestId("consent-agree").click();
+    await arriveFromNhsApp(page, "p5", "/gp-online-services");
     await expect(page).toHaveURL(`${E2E.portal}/auth/uplift?returnTo=%2Fgp-online-services`);
     // Without the script, Continue is NHS login's identity check in the web view.
     await page.getByTestId("uplift-continue").click();

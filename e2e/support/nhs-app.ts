@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { E2E } from "./environment";
+import { newPerson } from "./nhs-login";
 
 /** The user agent of the NHS App's web view on an iPhone: the portal knows the app by its end. */
 export const NHS_APP_USER_AGENT =
@@ -9,6 +10,16 @@ export const NHS_APP_USER_AGENT =
 export function openFromNhsApp(page: Page, path: string, person: string) {
   const service = encodeURIComponent(`${E2E.portal}${path}`);
   return page.goto(`${E2E.simulator}/nhs-app?service=${service}&persona=${person}`);
+}
+
+/**
+ * A new person, copied from a persona, opens a page from the NHS App and agrees to share: where
+ * the portal then shows them (the page, or the uplift page above their level).
+ */
+export async function arriveFromNhsApp(page: Page, template: string, path: string): Promise<void> {
+  await openFromNhsApp(page, path, await newPerson(template));
+  await page.getByTestId("consent-agree").click();
+  await expect(page).toHaveURL(new RegExp(`^${E2E.portal}/`));
 }
 
 export interface AppCall {
