@@ -4,7 +4,7 @@ import { LOGIN_OUTCOMES } from "../lib/login-outcomes";
 import { NHS_APP_HOME } from "../lib/nhs-app";
 import { NHS_APP_SCRIPT_PATH } from "../simulator/nhs-app-script";
 import { expectAccessible } from "./support/axe";
-import { E2E } from "./support/environment";
+import { E2E, SHORT_SESSION } from "./support/environment";
 import {
   appCalls,
   arriveFromNhsApp,
@@ -303,6 +303,27 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
     await page.getByTestId("way-back").click();
     await expect(page).toHaveURL(`${E2E.portal}/profile`);
     await expect(page.locator(".nhsuk-summary-list")).toContainText("Medium");
+  });
+});
+
+test.describe("the app's own session", () => {
+  test.use({ userAgent: NHS_APP_USER_AGENT });
+
+  test("a session that reaches its time limit ends on the timed-out page, which leads back to the app", async ({
+    page,
+  }) => {
+    test.slow(); // the short-session instance's inactivity limit has to pass
+    const portal = E2E.shortSessionPortal;
+    await openFromNhsApp(page, "/profile", await newPerson("p9"), portal);
+    await page.getByTestId("consent-agree").click();
+    await expect(page).toHaveURL(`${portal}/profile`);
+    await page.waitForTimeout((SHORT_SESSION.idleTimeoutSeconds + 2) * 1000);
+    await page.goto(`${portal}/profile`);
+    // Not NHS login's page inside the app: the portal's, with the way back to the app.
+    await expect(page).toHaveURL(new RegExp(`^${portal}/auth/timed-out\\?`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have been logged out");
+    await expect(page.getByTestId("back-to-nhs-app")).toBeVisible();
+    await expect(page.getByTestId("log-in-again")).toHaveCount(0);
   });
 });
 

@@ -7,8 +7,8 @@ export const NHS_APP_USER_AGENT =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 nhsapp-ios/2.50.0";
 
 /** The simulator playing the NHS App: it opens a page of the portal with an assertion. */
-export function openFromNhsApp(page: Page, path: string, person: string) {
-  const service = encodeURIComponent(`${E2E.portal}${path}`);
+export function openFromNhsApp(page: Page, path: string, person: string, portal = E2E.portal) {
+  const service = encodeURIComponent(`${portal}${path}`);
   return page.goto(`${E2E.simulator}/nhs-app?service=${service}&persona=${person}`);
 }
 
