@@ -9,6 +9,9 @@ export default function nextConfig(phase: string): NextConfig {
     output: "standalone",
     poweredByHeader: false,
     reactStrictMode: true,
+    // `next dev`'s indicator sits over the footer's links on a phone's screen, wherever it is
+    // placed; errors still open Next.js's overlay without it.
+    devIndicators: false,
     // `npm run typecheck` checks the whole repository once; the build need not do it again.
     typescript: { ignoreBuildErrors: true },
     // Security headers on every response (lib/security-headers.ts); long caching for the

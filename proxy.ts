@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, isAuthRoute } from "@/lib/access";
 import { getConfig, type Config } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
+import { cookieName, setCookie } from "@/lib/cookies";
 import { handOverLogOutOutcome, LOG_OUT_OUTCOME_HEADER, LOGGED_OUT_PATH } from "@/lib/log-out";
-import { isNhsApp } from "@/lib/nhs-app";
+import { FROM_NHS_APP, INSIDE_NHS_APP_HEADER, isNhsApp } from "@/lib/nhs-app";
 import { publicUrl } from "@/lib/public-url";
 import { sessionCookie, sessions } from "@/lib/session/current";
 import { SERVICE_UNAVAILABLE_PATH } from "@/lib/sign-in/outcomes";
@@ -17,28 +18,41 @@ import { SERVICE_UNAVAILABLE_PATH } from "@/lib/sign-in/outcomes";
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
+  const secure = config.auth.secureCookies;
   const nonce = newNonce();
+  const fromNhsApp = request.nextUrl.searchParams.get(FROM_NHS_APP.name) === FROM_NHS_APP.value;
+  const keptFromNhsApp = request.cookies.has(cookieName("nhsApp", secure));
+  const insideNhsApp = isNhsApp(request.headers.get("user-agent")) || fromNhsApp || keptFromNhsApp;
   const policy = contentSecurityPolicy(nonce, {
     dev: DEV,
-    https: config.auth.secureCookies,
+    https: secure,
     settingsOrigin: new URL(config.nhsLogin.settingsUrl).origin,
+    ...(insideNhsApp ? { nhsAppScriptOrigin: new URL(config.nhsApp.scriptUrl).origin } : {}),
   });
   // Next.js reads the policy from the request to put the nonce on its own scripts.
   const headers = new Headers(request.headers);
   headers.delete(LOG_OUT_OUTCOME_HEADER);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
+  if (insideNhsApp) headers.set(INSIDE_NHS_APP_HEADER, "1");
+  else headers.delete(INSIDE_NHS_APP_HEADER);
 
-  const response = gate(request, config, headers);
+  const response = gate(request, config, headers, insideNhsApp);
   response.headers.set("content-security-policy", policy);
+  // Kept for the rest of the visit, for web views that lose the app's part of the user agent.
+  if (fromNhsApp && !keptFromNhsApp) setCookie(response, "nhsApp", "1", secure);
   return response;
 }
 
 const DEV = process.env.NODE_ENV === "development";
 
-function gate(request: NextRequest, config: Config, headers: Headers): NextResponse {
+function gate(
+  request: NextRequest,
+  config: Config,
+  headers: Headers,
+  insideNhsApp: boolean,
+): NextResponse {
   const { pathname, search, searchParams } = request.nextUrl;
-  const insideNhsApp = isNhsApp(request.headers.get("user-agent"));
 
   if (pathname === SERVICE_UNAVAILABLE_PATH) {
     return NextResponse.rewrite(request.nextUrl, { status: 503, request: { headers } });
@@ -51,7 +65,8 @@ function gate(request: NextRequest, config: Config, headers: Headers): NextRespo
     page.searchParams.delete("assertedLoginIdentity");
     const returnTo = `${page.pathname}${page.search}`;
     // Only the NHS App's web view logs a person in this way; anywhere else the link is dropped.
-    if (request.method !== "GET" || !insideNhsApp) return redirect(request, config, returnTo);
+    const appUserAgent = isNhsApp(request.headers.get("user-agent"));
+    if (request.method !== "GET" || !appUserAgent) return redirect(request, config, returnTo);
     return redirect(
       request,
       config,

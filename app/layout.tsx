@@ -8,8 +8,10 @@ import { NhsukFrontendInit } from "@/components/nhsuk-frontend-init";
 import { PatientNavigation } from "@/components/patient-navigation";
 import { SkipLink } from "@/components/skip-link";
 import { SessionTimeout } from "@/components/session-timeout";
+import { NhsAppConnection } from "@/components/nhs-app-connection";
 import { getConfig } from "@/lib/config";
-import { isNhsApp } from "@/lib/nhs-app";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
+import { NHS_APP_SCRIPT_ID } from "@/lib/nhs-app";
 import { NHSUK_FONTS } from "@/lib/nhsuk-fonts";
 import { accountLabel } from "@/lib/patient-display";
 import { PATIENT_PAGES } from "@/lib/patient-pages";
@@ -62,7 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const requestHeaders = await headers();
   const config = getConfig();
   const nonce = requestHeaders.get("x-nonce") ?? undefined;
-  const insideNhsApp = isNhsApp(requestHeaders.get("user-agent"));
+  const inApp = await insideNhsApp();
   const state = await currentSession();
   const session = state.status === "active" ? state.session : undefined;
 
@@ -73,11 +75,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   ];
 
   return (
-    <html lang="en">
+    <html lang="en" className={inApp ? "portal-inside-nhs-app" : undefined}>
       <body suppressHydrationWarning>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BODY_CLASS_SNIPPET }} />
         <SkipLink href="#maincontent" />
-        {!insideNhsApp && (
+        {/* Inside the NHS App, the app draws its own header and footer and owns the account. */}
+        {!inApp && (
           <Header
             service={{ text: config.serviceName, href: "/" }}
             account={account && { items: account }}
@@ -90,7 +93,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Header>
         )}
         {children}
-        {!insideNhsApp && (
+        {!inApp && (
           <Footer
             meta={{
               items: [
@@ -106,7 +109,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SessionTimeout
             secondsLeft={state.idleExpiresAt - nowSeconds()}
             warningSeconds={config.session.warningSeconds}
+            canLogOut={!inApp}
           />
+        )}
+        {inApp && (
+          <>
+            <script id={NHS_APP_SCRIPT_ID} src={config.nhsApp.scriptUrl} nonce={nonce} defer />
+            <NhsAppConnection />
+          </>
         )}
         <NhsukFrontendInit />
       </body>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import type { HiddenReason } from "@/lib/contact-details";
+import { CONTACT_DETAILS_LEVEL, type HiddenReason } from "@/lib/contact-details";
 import { logInAgainHref } from "@/lib/nhs-record";
+import { UPLIFT_HEADING, upliftHref } from "@/lib/uplift";
 import { InsetText } from "./inset-text";
 
 export type ContactDetailsHiddenProps = {
@@ -50,6 +51,13 @@ function explanation(because: HiddenReason, what: string, returnTo: string): Rea
         <>
           To see your {what}, <a href={logInAgainHref(returnTo)}>log in again</a>. For your
           security, we check your NHS record only within an hour of your log-in.
+        </>
+      );
+    case "not-confirmed":
+      return (
+        <>
+          {UPLIFT_HEADING.confirm} to see your {what}.{" "}
+          <a href={upliftHref(returnTo, CONTACT_DETAILS_LEVEL)}>Confirm it&apos;s you</a>
         </>
       );
   }

@@ -7,6 +7,8 @@ export type TimeoutWarningProps = {
   secondsLeft: number;
   /** How long before that to warn. */
   warningSeconds: number;
+  /** Not inside the NHS App, which owns the person's account and logs them out itself. */
+  canLogOut: boolean;
 };
 
 /** A moment past the limit, so the server agrees the session has ended when the page reloads. */
@@ -19,7 +21,7 @@ const SLACK_MS = 1_000;
  * the browser cannot end a session early. Without JavaScript the server enforces the same limits
  * on the next request.
  */
-export function TimeoutWarning({ secondsLeft, warningSeconds }: TimeoutWarningProps) {
+export function TimeoutWarning({ secondsLeft, warningSeconds, canLogOut }: TimeoutWarningProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [remaining, setRemaining] = useState(secondsLeft);
   const [failed, setFailed] = useState(false);
@@ -76,11 +78,13 @@ export function TimeoutWarning({ secondsLeft, warningSeconds }: TimeoutWarningPr
         <button type="button" className="nhsuk-button" onClick={stayLoggedIn}>
           Stay logged in
         </button>
-        <form action="/auth/logout" method="post">
-          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-            Log out
-          </button>
-        </form>
+        {canLogOut && (
+          <form action="/auth/logout" method="post">
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+              Log out
+            </button>
+          </form>
+        )}
       </div>
     </dialog>
   );

@@ -48,7 +48,7 @@ test("a P9 person reaches every page without being asked to uplift", async ({ pa
   await expect(details).toContainText(formatNhsNumber(demographics.nhsNumber!));
   await expect(details).toContainText(formatBirthdate(demographics.birthdate!));
   await expect(details).toContainText(formatPhoneNumber(phoneNumber));
-  await expect(details).toContainText(/Mobile phone number07\d{3} \d{6}Identity/);
+  await expect(details).toContainText(/Phone number07\d{3} \d{6}Identity/);
   await expect(details).toContainText("High: your identity has been checked against your photo ID");
 });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatNhsNumber } from "nhs-login-vocabulary";
-import { formatBirthdate } from "../lib/patient-display";
+import { formatBirthdate, formatPhoneNumber } from "../lib/patient-display";
 import { DIFFERING_FAMILY_NAME, nationalPhoneNumber } from "../simulator/api-platform/patients";
 import { expectAccessible } from "./support/axe";
 import { expectedSurgery } from "./support/surgeries";
@@ -35,9 +35,7 @@ test("a P9 person sees their NHS record as PDS holds it, with their GP surgery's
   await expect(page.getByTestId("record-address")).toContainText("LS99 9SM");
   // The record's current address only, not the one it ended in 2021.
   await expect(details(page)).not.toContainText("Former Lane");
-  await expect(page.getByTestId("record-phone")).toHaveText(
-    nationalPhoneNumber(person.phoneNumber),
-  );
+  await expect(page.getByTestId("record-phone")).toHaveText(formatPhoneNumber(person.phoneNumber));
   await expect(page.getByTestId("record-email")).toHaveText(person.email);
   await expect(page.getByTestId("record-gp-surgery")).toContainText(surgeryName(gpOdsCode!));
   await expect(page.getByTestId("record-gp-surgery")).toContainText(gpOdsCode!);
@@ -82,15 +80,15 @@ test("where NHS login's details differ from the record, a note says which and wh
   await expectAccessible(page);
 });
 
-test("a restricted person sees no address, phone, email or GP surgery on any page", async ({
-  page,
-}) => {
-  test.slow(); // every page of the portal, three of them checked with axe
-  const person = await newPersonDetails("p9-restricted");
+type Person = Awaited<ReturnType<typeof newPersonDetails>>;
+
+/** Everything that could say where a person is: from NHS login, PDS and ODS. */
+function whereaboutsOf(person: Person): string[] {
   const { gpOdsCode } = person.demographics!;
-  const secrets = [
+  return [
     person.phoneNumber,
     nationalPhoneNumber(person.phoneNumber),
+    formatPhoneNumber(person.phoneNumber),
     person.email,
     gpOdsCode!,
     surgeryName(gpOdsCode!),
@@ -98,28 +96,41 @@ test("a restricted person sees no address, phone, email or GP surgery on any pag
     "Former Lane",
     "LS99",
   ];
+}
+
+const EVERY_PAGE = [
+  "/gp-practice",
+  "/profile",
+  "/nhs-record",
+  "/gp-online-services",
+  "/",
+  "/accessibility",
+  "/privacy",
+  "/auth/logout-everywhere",
+];
+
+/** Each page, as the whole document with the data React sends alongside it, holds none of them. */
+async function expectNoneOnAnyPage(page: Page, secrets: string[]): Promise<void> {
+  for (const path of EVERY_PAGE) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const html = await page.content();
+    for (const secret of secrets) expect(html, `${path} shows ${secret}`).not.toContain(secret);
+  }
+}
+
+test("a restricted person sees no address, phone, email or GP surgery on any page", async ({
+  page,
+}) => {
+  test.slow(); // every page of the portal, three of them checked with axe
+  const person = await newPersonDetails("p9-restricted");
   // The GP surgery page first: nothing is known about the record until a page asks PDS.
   await logIn(page, person.id, "/gp-practice");
   await expect(page.getByTestId("contact-details-hidden")).toHaveText(
     "Your NHS record has extra protection, so we do not show your GP surgery online.",
   );
   await expectAccessible(page);
-  for (const path of [
-    "/gp-practice",
-    "/profile",
-    "/nhs-record",
-    "/gp-online-services",
-    "/",
-    "/accessibility",
-    "/privacy",
-    "/auth/logout-everywhere",
-  ]) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(200);
-    // The whole document, with the data React sends alongside it.
-    const html = await page.content();
-    for (const secret of secrets) expect(html, `${path} shows ${secret}`).not.toContain(secret);
-  }
+  await expectNoneOnAnyPage(page, whereaboutsOf(person));
   await page.goto("/nhs-record");
   await expect(details(page)).toContainText(formatNhsNumber(person.demographics!.nhsNumber));
   await expect(page.getByTestId("record-protected")).toContainText(
@@ -128,6 +139,58 @@ test("a restricted person sees no address, phone, email or GP surgery on any pag
   await expectAccessible(page);
   await page.goto("/profile");
   await expect(page.getByTestId("contact-details-hidden")).toContainText("extra protection");
+  // Nor does the profile promise what the other pages will not show.
+  const offered = page.getByTestId("what-you-can-do");
+  await expect(offered).toContainText("Find out how to register with a GP surgery if you move.");
+  await expect(offered).not.toContainText(/address|phone|email|which GP surgery/i);
+});
+
+test("a person verified to P9 whose log-in is P5 sees no contact details on any page until they confirm it's them, and none after if restricted", async ({
+  page,
+}) => {
+  test.slow(); // every page of the portal twice, with a log-in to confirm in between
+  const person = await newPersonDetails("p9-restricted-at-p5");
+  const { givenName, familyName } = person.demographics!;
+  await logIn(page, person.id, "/profile");
+  const hidden = page.getByTestId("contact-details-hidden");
+  await expect(hidden).toHaveAttribute("data-reason", "not-confirmed");
+  await expect(hidden).toHaveText(
+    "You need to confirm it's you to see your email address and phone number. Confirm it's you",
+  );
+  await expect(page.locator("main")).toContainText(
+    `These are the details NHS login shared with us about ${givenName} ${familyName}.`,
+  );
+  await expectAccessible(page);
+  await page.goto("/gp-practice");
+  await expect(hidden).toHaveText(
+    "You need to confirm it's you to see your GP surgery. Confirm it's you",
+  );
+  await expectAccessible(page);
+  for (const path of ["/nhs-record", "/gp-online-services"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/auth\/uplift\?/);
+    await expect(heading(page)).toHaveText("You need to confirm it's you");
+  }
+  await expectNoneOnAnyPage(page, whereaboutsOf(person));
+
+  // Confirming it's them is a P9 log-in; PDS then says the record is restricted.
+  await page.goto("/gp-practice");
+  await hidden.getByRole("link", { name: "Confirm it's you" }).click();
+  await expect(page).toHaveURL(`${E2E.portal}/auth/uplift?returnTo=%2Fgp-practice&level=P9`);
+  await expect(heading(page)).toHaveText("You need to confirm it's you");
+  await expect(page.getByTestId("uplift-purpose")).toContainText(
+    "To see which GP surgery you are registered with, NHS login needs you to confirm it's you again.",
+  );
+  await expectAccessible(page);
+  await page.getByTestId("uplift-continue").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm it's you");
+  await page.getByTestId("uplift-continue").click();
+  await page.getByTestId("consent-agree").click();
+  await expect(page).toHaveURL(`${E2E.portal}/gp-practice`);
+  await expect(hidden).toHaveText(
+    "Your NHS record has extra protection, so we do not show your GP surgery online.",
+  );
+  await expectNoneOnAnyPage(page, whereaboutsOf(person));
 });
 
 for (const { template, title, reason } of [

@@ -54,6 +54,12 @@ test("the simulator's log in, register, uplift and consent pages", async ({ page
   await expectSimulatorPage(page, "Prove who you are");
   await page.getByTestId("uplift-continue").click();
   await expectSimulatorPage(page, "Share your NHS login information");
+
+  // Side by side on a desktop, the two answers do not touch.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const agree = (await page.getByTestId("consent-agree").boundingBox())!;
+  const decline = (await page.getByTestId("consent-decline").boundingBox())!;
+  expect(decline.x - (agree.x + agree.width)).toBeGreaterThanOrEqual(16);
 });
 
 test("the simulator's NHS App, settings and error pages", async ({ page, request }) => {

@@ -40,6 +40,13 @@ describe("access table", () => {
     expect(levelToReach("/gp-online-services")).toBe("P9");
   });
 
+  it("raises the level for what a page shows at a higher one, and never lowers it", () => {
+    expect(levelToReach("/gp-practice", "P9")).toBe("P9");
+    expect(levelToReach("/nhs-record", "P0")).toBe("P9");
+    expect(levelToReach("/gp-practice", "P7")).toBe("P5");
+    expect(levelToReach("/gp-practice", ["P9"])).toBe("P5");
+  });
+
   it("judges an address by its path, whatever its query or fragment", () => {
     expect(levelToReach("/nhs-record?x=1")).toBe("P9");
     expect(levelToReach("/gp-practice#top")).toBe("P5");

@@ -1,4 +1,4 @@
-import { meetsLevel, type Level } from "nhs-login-vocabulary";
+import { isLevel, meetsLevel, type Level } from "nhs-login-vocabulary";
 import type { EndReason } from "./session/rules";
 
 /** Who may open a page: anyone, or a person logged in with NHS login at least at a level. */
@@ -51,10 +51,15 @@ export function accessFor(address: string): Access {
   return "public";
 }
 
-/** The level a sign-in must prove to reach a page; a public page needs any NHS login. */
-export function levelToReach(address: string): Level {
+/**
+ * The level a sign-in must prove to reach a page; a public page needs any NHS login. `asked` is a
+ * higher level the page shows more at (an NHS record's contact details need P9 on a P5 page); it
+ * can raise the level, never lower it, and anything that is not a level is ignored.
+ */
+export function levelToReach(address: string, asked?: unknown): Level {
   const access = accessFor(address);
-  return access === "public" ? "P0" : access;
+  const level = access === "public" ? "P0" : access;
+  return isLevel(asked) && !meetsLevel(level, asked) ? asked : level;
 }
 
 const NOT_A_DESTINATION = /^\/(api|auth|_next)(\/|$)/i;

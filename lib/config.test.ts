@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { NHS_APP_SCRIPT_PATH } from "../simulator/nhs-app-script";
 import { ConfigError, loadConfig, LOCAL_CLIENT_ID, LOCAL_PRIVATE_KEY_FILE } from "./config";
 
 const { privateKey, publicKey } = generateKeyPairSync("rsa", {
@@ -272,6 +273,33 @@ describe("configuration", () => {
       () => privateKey,
     );
     expect(config.nhsLogin.environment).toBe("local");
+  });
+
+  it("loads the NHS App's script from the app, and locally from the simulator's stand-in", () => {
+    const local = (env: Record<string, string> = {}) =>
+      loadConfig({ AUTH_SECRET: SECRET, ...env }, () => privateKey).nhsApp.scriptUrl;
+    expect(local()).toBe(`http://localhost:4000${NHS_APP_SCRIPT_PATH}`);
+    expect(local({ NHS_LOGIN_ISSUER: "http://localhost:4100" })).toBe(
+      `http://localhost:4100${NHS_APP_SCRIPT_PATH}`,
+    );
+    const production = {
+      AUTH_SECRET: SECRET,
+      AUTH_URL: "https://portal.example",
+      NHS_LOGIN_ENV: "production",
+      NHS_LOGIN_CLIENT_ID: "client",
+      NHS_LOGIN_PRIVATE_KEY: privateKey,
+      REDIS_URL: "rediss://portal:secret@redis.example:6380",
+    };
+    expect(loadConfig(production).nhsApp.scriptUrl).toBe(
+      "https://www.nhsapp.service.nhs.uk/js/v2/nhsapp.js",
+    );
+    expect(
+      loadConfig({ ...production, NHS_APP_JS_URL: "https://app.example/js/v2/nhsapp.js" }).nhsApp
+        .scriptUrl,
+    ).toBe("https://app.example/js/v2/nhsapp.js");
+    expect(problemsOf({ ...production, NHS_APP_JS_URL: "http://app.example/nhsapp.js" })).toEqual([
+      "NHS_APP_JS_URL: must use https (plain http is allowed only for localhost).",
+    ]);
   });
 
   it("reports every problem at once", () => {

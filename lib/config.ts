@@ -15,6 +15,7 @@ import type { NhsApiSettings } from "./nhs-api/settings";
 import type { SessionBounds, SessionLimits } from "./session/rules";
 import { DEFAULT_SESSION_BOUNDS } from "./session/rules";
 import { readRedisTopology, type RedisTopology } from "./session/redis-topology";
+import { NHS_APP_SCRIPT_URL, SIMULATOR_NHS_APP_SCRIPT_PATH } from "./nhs-app";
 
 export interface Config {
   serviceName: string;
@@ -47,6 +48,10 @@ export interface Config {
   nhsApi: NhsApiConfig;
   /** Go-live guards that an override let through (lib/go-live): logged at every start. */
   goLiveOverrides: OverriddenGuard[];
+  nhsApp: {
+    /** The NHS App's JavaScript API, loaded only inside the app (locally, the simulator's stand-in). */
+    scriptUrl: string;
+  };
 }
 
 /** Start-up refuses to continue until every listed problem is fixed. */
@@ -87,6 +92,7 @@ const envSchema = z.object({
   SESSION_STORE: z.enum(["memory", "redis"]).optional(),
   SESSION_STORE_TIMEOUT_MS: positiveInteger(2_000),
   NODE_ENV: z.string().optional(),
+  NHS_APP_JS_URL: z.string().optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -164,6 +170,12 @@ export function loadConfig(
     ? goLiveGuards(env, { serviceName: vars.SERVICE_NAME, environment, issuer, nhsApi }, readFile)
     : undefined;
   problems.push(...(goLive?.problems ?? []));
+  const nhsAppScriptUrl = checkUrl(
+    "NHS_APP_JS_URL",
+    vars.NHS_APP_JS_URL ??
+      (isLocal ? `${issuer}${SIMULATOR_NHS_APP_SCRIPT_PATH}` : NHS_APP_SCRIPT_URL),
+    problems,
+  );
 
   if (
     problems.length > 0 ||
@@ -202,6 +214,7 @@ export function loadConfig(
     },
     nhsApi,
     goLiveOverrides: goLive?.overridden ?? [],
+    nhsApp: { scriptUrl: nhsAppScriptUrl },
   };
 }
 

@@ -46,10 +46,12 @@ interface Person {
 async function logIn(template: string): Promise<Person> {
   const persona = await world.control.createPersona(template);
   const demographics = persona.demographics!;
+  const level = persona.logsInAt ?? persona.level;
   const patient: Patient = {
     sub: persona.sub,
-    level: persona.level,
-    vot: persona.level === "P9" ? "P9.Cp.Cd" : "P5.Cp.Cd",
+    level,
+    vot: level === "P9" ? "P9.Cp.Cd" : "P5.Cp.Cd",
+    highestLevel: persona.level,
     nhsNumber: demographics.nhsNumber,
     givenName: demographics.givenName,
     familyName: demographics.familyName,
@@ -59,7 +61,7 @@ async function logIn(template: string): Promise<Person> {
     ...(demographics.gpOdsCode ? { gpOdsCode: demographics.gpOdsCode } : {}),
     gpOnlineServices: "not-shared",
   };
-  const vtr = persona.level === "P9" ? undefined : ["P5.Cp.Cd"];
+  const vtr = level === "P9" ? undefined : ["P5.Cp.Cd"];
   const { cookie } = await sessions.open(
     {
       patient,
@@ -130,17 +132,31 @@ describe("contact details on a page", () => {
   it.each(["not-configured", "not-available"] as const)(
     "are shown where there is no API platform (%s), as before the portal could ask",
     async (reason) => {
-      const person = await logIn("p9-restricted");
       const none = { api: createNhsApiClient({ reason }), slot: sessions };
-      expect(await contactDetailsFor(await person.page(), none)).toEqual({ shown: true });
+      for (const template of ["p9-restricted", "p9-restricted-at-p5"]) {
+        const person = await logIn(template);
+        expect(await contactDetailsFor(await person.page(), none)).toEqual({ shown: true });
+      }
     },
   );
 
-  it("are shown below P9, where PDS cannot be asked, without calling anything", async () => {
+  it("are shown to a person never verified to P9, where PDS cannot be asked, without calling anything", async () => {
     const person = await logIn("p5");
     const calls = platform();
     expect(await contactDetailsFor(await person.page(), calls)).toEqual({ shown: true });
     expect(calls.calls()).toEqual([]);
+  });
+
+  it("are not shown to a person verified to P9 whose log-in is lower, until they confirm it's them", async () => {
+    const person = await logIn("p9-restricted-at-p5");
+    const active = await person.page();
+    expect(active.session.patient).toMatchObject({ level: "P5", highestLevel: "P9" });
+    const calls = platform();
+    expect(await contactDetailsFor(active, calls)).toEqual({
+      shown: false,
+      because: "not-confirmed",
+    });
+    expect(calls.calls(), "PDS answers only a P9 log-in").toEqual([]);
   });
 
   it("are not shown when PDS has no record to show, and say so", async () => {

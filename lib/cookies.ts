@@ -18,6 +18,8 @@ const PORTAL_COOKIES = {
   logOutOutcome: { name: "portal.logged-out", maxAgeSeconds: 60 },
   /** A session a log-out could not end, so that "Try again" can (sealed; its own expiry). */
   logOutPending: { name: "portal.log-out-pending", maxAgeSeconds: 12 * 60 * 60 },
+  /** The visit is inside the NHS App (it came with `?from=nhsApp`). Ends when the app closes. */
+  nhsApp: { name: "portal.nhs-app", maxAgeSeconds: undefined },
 } as const;
 
 export type PortalCookie = keyof typeof PORTAL_COOKIES;

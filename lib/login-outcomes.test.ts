@@ -37,12 +37,18 @@ describe("outcomeWording", () => {
 
   it("tells a person who still has a session that they do, and no one else", () => {
     for (const outcome of LOGIN_OUTCOMES) {
-      if (outcome === "reauthentication_required") continue; // only after a session has ended
       const withSession = outcomeWording(outcome, { loggedIn: true }).explanation.join(" ");
       const without = outcomeWording(outcome, { loggedIn: false }).explanation.join(" ");
       expect(withSession, outcome).toMatch(/You are still logged in/);
       expect(without, outcome).not.toMatch(/still logged in/);
     }
+  });
+
+  it("tells a logged-in person that only the log-in again failed, never that they are logged out", () => {
+    const { heading, explanation } = outcomeWording("refused", { loggedIn: true });
+    expect(heading).toBe(REFUSED_HEADING);
+    expect(explanation.join(" ")).toContain("so we could not log you in again");
+    expect(explanation.join(" ")).toContain("You are still logged in as before");
   });
 
   it("never tells a logged-in person that they have not logged in", () => {
@@ -61,7 +67,8 @@ describe("outcomeWording", () => {
     expect(wording.explanation[0]).toBe(
       "NHS login did not finish checking who you are, so you cannot go on to see which GP surgery you are registered with yet.",
     );
-    expect(wording.retryThroughUplift).toBe(true);
+    expect(wording.retry).toBe("uplift");
+    expect(outcomeWording("uplift_not_completed", { loggedIn: false }).retry).toBe("log-in");
     expect(wording.nhsLoginHelp).toBe(true);
   });
 
@@ -77,8 +84,8 @@ describe("outcomeWording", () => {
   it("speaks to patients, not in protocol terms", () => {
     for (const outcome of LOGIN_OUTCOMES) {
       for (const context of contexts) {
-        const { heading, explanation, retry } = outcomeWording(outcome, context);
-        expect([heading, ...explanation, retry].join(" ")).not.toMatch(
+        const { heading, explanation } = outcomeWording(outcome, context);
+        expect([heading, ...explanation].join(" ")).not.toMatch(
           /_|\b(P0|P5|P9|vot|vtr|scope|OAuth|OIDC|token|authjs)\b/,
         );
       }

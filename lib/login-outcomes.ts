@@ -32,10 +32,11 @@ export interface OutcomeWording {
   heading: string;
   /** Paragraphs saying what happened and what it means. */
   explanation: string[];
-  /** The button that tries again, or none when trying again cannot help. */
-  retry?: string;
-  /** Whether the way to try again is the uplift page, which explains the identity check again. */
-  retryThroughUplift?: boolean;
+  /**
+   * How to try again: a new log-in with NHS login, or the uplift page, which explains the
+   * identity check again; none when trying again cannot help.
+   */
+  retry?: "log-in" | "uplift";
   /** A link to NHS login's help, for problems only NHS login can help with. */
   nhsLoginHelp?: boolean;
 }
@@ -70,7 +71,7 @@ export function outcomeWording(outcome: LoginOutcome, context: OutcomeContext): 
               "We could not reach NHS login, so you cannot log in at the moment.",
               "Try again in a few minutes.",
             ],
-        retry: "Try again",
+        retry: "log-in",
       };
     case "invalid_scope":
       return {
@@ -91,14 +92,14 @@ export function outcomeWording(outcome: LoginOutcome, context: OutcomeContext): 
               "Your NHS login session has ended, so we could not log you in again without asking.",
               STILL_LOGGED_IN,
             ],
-            retry: "Log in",
+            retry: "log-in",
           }
         : {
             heading: "You need to log in again",
             explanation: [
               "We could not log you in automatically, because your NHS login session has ended.",
             ],
-            retry: "Log in",
+            retry: "log-in",
           };
     case "uplift_not_completed":
       return {
@@ -109,8 +110,7 @@ export function outcomeWording(outcome: LoginOutcome, context: OutcomeContext): 
               "You are still logged in, and you can carry on using the pages you could use before.",
             ]
           : ["NHS login did not finish checking who you are.", "Log in again to carry on."],
-        retry: "Try again",
-        retryThroughUplift: loggedIn,
+        retry: loggedIn ? "uplift" : "log-in",
         nhsLoginHelp: true,
       };
     case "access_denied":
@@ -121,34 +121,35 @@ export function outcomeWording(outcome: LoginOutcome, context: OutcomeContext): 
               `NHS login did not confirm it's you, so you cannot go on ${toGoOn}.`,
               STILL_LOGGED_IN,
             ],
-            retry: "Try again",
+            retry: "log-in",
           }
         : {
             heading: "You have not logged in",
             explanation: ["NHS login did not log you in, so you cannot use this service yet."],
-            retry: "Try logging in again",
+            retry: "log-in",
           };
     case "reauthentication_required":
       return {
         heading: "You need to log in again",
         explanation: [
           "For your security, NHS login needs you to enter your login details again before you can carry on.",
+          ...(loggedIn ? [STILL_LOGGED_IN] : []),
           "When you try again, NHS login will ask for them.",
         ],
-        retry: "Log in again",
+        retry: "log-in",
       };
     case "refused":
       return {
         heading: REFUSED_HEADING,
         explanation: loggedIn
           ? [
-              "Something went wrong while NHS login was checking who you are, so we could not finish.",
-              "You are still logged in, and nothing about you was changed.",
+              "Something went wrong while NHS login was checking who you are, so we could not log you in again.",
+              "You are still logged in as before, and nothing about you was changed.",
             ]
           : [
               "Something went wrong while NHS login was checking who you are. No information about you was saved.",
             ],
-        retry: "Try logging in again",
+        retry: "log-in",
       };
   }
 }

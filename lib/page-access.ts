@@ -1,8 +1,7 @@
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decideAccess, type Visitor } from "./access";
 import { log, requestReference } from "./log";
-import { isNhsApp } from "./nhs-app";
+import { insideNhsApp } from "./inside-nhs-app";
 import { currentSession } from "./session/current";
 import type { Session, SessionState } from "./session/sessions";
 import { SERVICE_UNAVAILABLE_PATH } from "./sign-in/outcomes";
@@ -22,8 +21,7 @@ export interface ActiveSession {
  */
 export async function requireAccess(path: string): Promise<ActiveSession> {
   const state = await currentSession();
-  const insideNhsApp = isNhsApp((await headers()).get("user-agent"));
-  const decision = decideAccess(path, visitorOf(state), { insideNhsApp });
+  const decision = decideAccess(path, visitorOf(state), { insideNhsApp: await insideNhsApp() });
   if (decision.kind === "redirect") redirect(decision.to);
   if (decision.kind === "unavailable") {
     const reference = requestReference();

@@ -44,9 +44,23 @@ describe("displayName", () => {
   const patient: Patient = { sub: "s", level: "P0", vot: "P0.Cp", gpOnlineServices: "not-shared" };
 
   it("greets a person by name, else by email", () => {
-    expect(displayName({ ...patient, givenName: "Jane", familyName: "Smith" })).toBe("Jane Smith");
-    expect(displayName({ ...patient, email: "jane@example.com" })).toBe("jane@example.com");
-    expect(displayName(patient)).toBe("Your account");
+    const shown = { shown: true } as const;
+    expect(displayName({ ...patient, givenName: "Jane", familyName: "Smith" }, shown)).toBe(
+      "Jane Smith",
+    );
+    expect(displayName({ ...patient, email: "jane@example.com" }, shown)).toBe("jane@example.com");
+    expect(displayName(patient, shown)).toBe("Your account");
+  });
+
+  it("never names a person by the email address a page may not show", () => {
+    const verifiedBefore = { ...patient, highestLevel: "P9", email: "jane@example.com" } as const;
+    for (const contact of [
+      { shown: false, because: "not-confirmed" },
+      { shown: false, because: "restricted" },
+      undefined,
+    ] as const) {
+      expect(displayName(verifiedBefore, contact)).toBe("Your account");
+    }
   });
 });
 

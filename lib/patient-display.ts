@@ -1,14 +1,35 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import type { ContactDetails } from "./contact-details";
 import type { Patient } from "./nhs-login/claims";
 import { formatNhsNumber } from "nhs-login-vocabulary";
+
+/**
+ * The one label for each thing the portal shows about a person or their GP surgery, on every
+ * page that shows it; the functions below are the one way each is written.
+ */
+export const DETAIL_LABELS = {
+  name: "Name",
+  birthdate: "Date of birth",
+  nhsNumber: "NHS number",
+  address: "Address",
+  phone: "Phone number",
+  email: "Email address",
+  gpSurgery: "GP surgery",
+  gpSurgeryCode: "GP surgery code",
+  level: "Identity verification",
+} as const;
 
 function fullName(patient: Patient): string {
   return [patient.givenName, patient.familyName].filter(Boolean).join(" ");
 }
 
-/** The name to greet a person by: names if NHS login shared them, else their email. */
-export function displayName(patient: Patient): string {
-  return fullName(patient) || patient.email || "Your account";
+/**
+ * The name to greet a person by: names if NHS login shared them, else their email, but only
+ * where the page may show their contact details (lib/contact-details.ts); an email address
+ * can say where someone whose record is restricted is to be found.
+ */
+export function displayName(patient: Patient, contact: ContactDetails | undefined): string {
+  return fullName(patient) || (contact?.shown && patient.email) || "Your account";
 }
 
 /**

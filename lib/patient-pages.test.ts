@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { accessFor } from "./access";
-import { findPatientPage, PATIENT_PAGES, patientPage, purposeSentence } from "./patient-pages";
+import {
+  findPatientPage,
+  PATIENT_PAGES,
+  patientPage,
+  purposeOf,
+  purposeSentence,
+} from "./patient-pages";
 
 describe("the portal's pages for a logged-in person", () => {
   it("takes each page's level from lib/access.ts", () => {
@@ -32,6 +38,17 @@ describe("the portal's pages for a logged-in person", () => {
     }
     expect(purposeSentence(patientPage("/gp-practice"))).toBe(
       "See which GP surgery you are registered with.",
+    );
+  });
+
+  it("promises a person whose record is restricted nothing their pages will not show", () => {
+    for (const page of PATIENT_PAGES) {
+      for (const sentence of [purposeSentence(page, true), purposeOf(page, true)]) {
+        expect(sentence, page.path).not.toMatch(/address|phone|email|which GP surgery/i);
+      }
+    }
+    expect(purposeSentence(patientPage("/gp-practice"), true)).toBe(
+      "Find out how to register with a GP surgery if you move.",
     );
   });
 });

@@ -11,6 +11,11 @@ export interface PatientPage {
    * say it as a sentence, and the uplift page says why it needs the person to prove who they are.
    */
   purpose: string;
+  /**
+   * What the page is for when the person's NHS record is restricted, where that is less: the
+   * page shows no address, phone number, email address or GP surgery, so must not promise them.
+   */
+  purposeIfRestricted?: string;
   /** From lib/access.ts, the one table of levels. */
   level: Level;
 }
@@ -29,6 +34,7 @@ const PAGES: ReadonlyArray<Omit<PatientPage, "level">> = [
     path: "/gp-practice",
     title: "Your GP surgery",
     purpose: "see which GP surgery you are registered with",
+    purposeIfRestricted: "find out how to register with a GP surgery if you move",
   },
   {
     path: "/gp-online-services",
@@ -39,6 +45,8 @@ const PAGES: ReadonlyArray<Omit<PatientPage, "level">> = [
     path: "/nhs-record",
     title: "Your NHS record",
     purpose: "see what your NHS record says about you, such as your address and GP surgery",
+    purposeIfRestricted:
+      "see your name, date of birth and NHS number as your NHS record holds them",
   },
 ];
 
@@ -67,7 +75,13 @@ export function patientPage(path: string): PatientPage {
   return page;
 }
 
+/** What the page is for, for a person whose NHS record is restricted or not. */
+export function purposeOf(page: PatientPage, restricted = false): string {
+  return (restricted && page.purposeIfRestricted) || page.purpose;
+}
+
 /** "see which GP surgery…" → "See which GP surgery…." */
-export function purposeSentence(page: PatientPage): string {
-  return `${page.purpose.charAt(0).toUpperCase()}${page.purpose.slice(1)}.`;
+export function purposeSentence(page: PatientPage, restricted = false): string {
+  const purpose = purposeOf(page, restricted);
+  return `${purpose.charAt(0).toUpperCase()}${purpose.slice(1)}.`;
 }

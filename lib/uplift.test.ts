@@ -22,4 +22,8 @@ describe("upliftHref", () => {
   it("carries the page as the return address", () => {
     expect(upliftHref("/gp-online-services")).toBe("/auth/uplift?returnTo=%2Fgp-online-services");
   });
+
+  it("carries a level above the page's, for what the page shows only at that level", () => {
+    expect(upliftHref("/gp-practice", "P9")).toBe("/auth/uplift?returnTo=%2Fgp-practice&level=P9");
+  });
 });

@@ -22,7 +22,10 @@ export const UPLIFT_HEADING = {
   confirm: "You need to confirm it's you",
 } as const satisfies Record<Exclude<UpliftStep, "none">, string>;
 
-/** The uplift page for a page the person cannot see yet. */
-export function upliftHref(returnTo: string): string {
-  return `/auth/uplift?${new URLSearchParams({ returnTo })}`;
+/**
+ * The uplift page for a page the person cannot see yet, or, with `level`, for what a page they
+ * can see shows only at a higher level.
+ */
+export function upliftHref(returnTo: string, level?: Level): string {
+  return `/auth/uplift?${new URLSearchParams({ returnTo, ...(level ? { level } : {}) })}`;
 }

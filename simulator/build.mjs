@@ -1,7 +1,7 @@
 // Builds the packed simulator: plain JavaScript in dist/, with NHS login's shared vocabulary
-// (a workspace package that is not published) bundled in, and every registry dependency left
-// to be installed beside it.
-import { readFileSync, rmSync } from "node:fs";
+// (a workspace package that is not published) bundled in, every registry dependency left to be
+// installed beside it, and the NHS App stand-in's browser script copied as it is.
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const here = new URL(".", import.meta.url);
@@ -21,3 +21,5 @@ await build({
   external: Object.keys(dependencies),
   logLevel: "warning",
 });
+// The NHS App stand-in is a browser script, served as it is (nhs-app-script.ts reads it).
+cpSync(new URL("nhs-app", here), new URL("dist/nhs-app", here), { recursive: true });

@@ -1,11 +1,12 @@
 /** Which of a person's details each scope releases, at their proofing level. */
-import type { Persona } from "./personas";
+import { loginLevel, type Persona } from "./personas";
 import { meetsLevel, SCOPE_MINIMUM_LEVEL, type Scope } from "nhs-login-vocabulary";
 
 export type Claims = Record<string, unknown>;
 
+/** What a scope releases depends on the level the log-in proved, not the highest reached. */
 function available(persona: Persona, scope: Scope, scopes: ReadonlySet<string>): boolean {
-  return scopes.has(scope) && meetsLevel(persona.level, SCOPE_MINIMUM_LEVEL[scope]);
+  return scopes.has(scope) && meetsLevel(loginLevel(persona), SCOPE_MINIMUM_LEVEL[scope]);
 }
 
 /** Absent values are left out, never sent as null. */
@@ -85,11 +86,13 @@ export function consentItems(persona: Persona, scopes: ReadonlySet<string>): str
   const add = (scope: Scope, ...words: string[]) => {
     if (available(persona, scope, scopes)) items.push(...words);
   };
+  // In the order people give their details: names, date of birth, NHS number, then contacts.
+  add("profile_extended", "your first name");
   add(
     "profile",
-    "your NHS number",
     "your surname",
     "your date of birth",
+    "your NHS number",
     "how well your identity has been checked",
   );
   add(
@@ -98,7 +101,6 @@ export function consentItems(persona: Persona, scopes: ReadonlySet<string>): str
     "your date of birth",
     "how well your identity has been checked",
   );
-  add("profile_extended", "your first name");
   add("email", "your email address");
   add("phone", "your mobile phone number");
   if (persona.landlineNumber) add("landline", "your landline phone number");

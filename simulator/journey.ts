@@ -12,7 +12,7 @@ import type { SimulatorContext } from "./context";
 import type { AuthorizeFault } from "./faults";
 import { HttpError } from "./http";
 import type { Journey } from "./journeys";
-import type { Persona } from "./personas";
+import { loginLevel, type Persona } from "./personas";
 import { nowSeconds } from "./tokens";
 import { chooseVot, lowestRequestedLevel, requestedVectors as readVtr } from "./vectors";
 
@@ -41,7 +41,14 @@ export interface Step {
 /** What the person sees next, or where the journey sends them back to the service. */
 export type Next =
   | { page: "login" }
-  | { page: "uplift"; currentLevel: Level; targetLevel: Level; failed: boolean }
+  | {
+      page: "uplift";
+      currentLevel: Level;
+      /** The highest level the person has reached: at or above the target, they only confirm. */
+      highestLevel: Level;
+      targetLevel: Level;
+      failed: boolean;
+    }
   | { page: "consent"; items: string[] }
   | { returnTo: string };
 
@@ -163,10 +170,11 @@ export async function nextStep(step: Step): Promise<Next> {
   }
 
   const requested = requestedVectors(step);
-  if (!chooseVot(requested, persona.level)) {
+  if (!chooseVot(requested, loginLevel(persona))) {
     return {
       page: "uplift",
-      currentLevel: persona.level,
+      currentLevel: loginLevel(persona),
+      highestLevel: persona.level,
       targetLevel: lowestRequestedLevel(requested),
       failed: journey.upliftFailed,
     };
@@ -177,9 +185,13 @@ export async function nextStep(step: Step): Promise<Next> {
   };
 }
 
-/** The person has just authenticated (at the log in page, or by registering). */
+/**
+ * The person has just authenticated (at the log in page, by registering, or named in headless
+ * mode): as they are defined, whatever an earlier identity check did.
+ */
 export function logIn(step: Step, persona: Persona): void {
   const { journey } = step;
+  step.simulator.personas.restore(persona);
   journey.sub = persona.sub;
   journey.authTime = nowSeconds();
   journey.notice = undefined;
@@ -211,7 +223,7 @@ export async function agreeToShare(step: Step): Promise<string> {
   const persona = currentPerson(step);
   if (!persona) throw new HttpError(409, "nobody has logged in yet");
   const requested = requestedVectors(step);
-  const vot = chooseVot(requested, persona.level);
+  const vot = chooseVot(requested, loginLevel(persona));
   if (!vot) throw new HttpError(409, "the person does not meet any requested vector");
   const grant = new simulator.provider.Grant({ accountId: persona.sub, clientId: client.clientId });
   grant.addOIDCScope(param(step, "scope") ?? "openid");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { isValidNhsNumber, LEVELS } from "nhs-login-vocabulary";
+import { isValidNhsNumber, levelRank, LEVELS } from "nhs-login-vocabulary";
 import { EMAIL_DOMAIN, PDS_VARIANTS, SURGERY_VARIANTS, type PersonaInput } from "./personas";
 
 const demographics = z.strictObject({
@@ -32,6 +32,7 @@ const personaEntry = z
       .regex(/^\+44\d{9,10}$/, "must be a UK number in +44… form")
       .optional(),
     level: z.enum(LEVELS),
+    logsInAt: z.enum(LEVELS).optional(),
     demographics: demographics.optional(),
     canUplift: z.boolean().optional(),
     upliftDemographics: demographics.optional(),
@@ -52,6 +53,10 @@ const personaEntry = z
   .refine((entry) => entry.level !== "P0" || !entry.demographics, {
     message: "a P0 persona has no demographics (use upliftDemographics for what uplift finds)",
     path: ["demographics"],
+  })
+  .refine((entry) => !entry.logsInAt || levelRank(entry.logsInAt) < levelRank(entry.level), {
+    message: "must be a level below the persona's level",
+    path: ["logsInAt"],
   });
 
 const personasFileSchema = z.strictObject({ personas: z.array(personaEntry) });
@@ -75,6 +80,7 @@ export function loadPersonasFile(path: string): PersonaInput[] {
     phoneNumber: entry.phoneNumber ?? `+4477009009${String(index % 100).padStart(2, "0")}`,
     ...(entry.landlineNumber ? { landlineNumber: entry.landlineNumber } : {}),
     level: entry.level,
+    ...(entry.logsInAt ? { logsInAt: entry.logsInAt } : {}),
     canUplift: entry.canUplift ?? true,
     ...(entry.demographics ? { demographics: entry.demographics } : {}),
     ...(entry.upliftDemographics ? { upliftDemographics: entry.upliftDemographics } : {}),

@@ -1,5 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { isValidNhsNumber, nhsNumberCheckDigit, type Level } from "nhs-login-vocabulary";
+import {
+  isValidNhsNumber,
+  meetsLevel,
+  nhsNumberCheckDigit,
+  type Level,
+} from "nhs-login-vocabulary";
 
 export interface GpIntegrationCredentials {
   gp_user_id: string;
@@ -52,7 +57,14 @@ export interface Persona {
   password: string;
   phoneNumber: string;
   landlineNumber?: string;
+  /** The highest level the person has reached: NHS login's `identity_proofing_level`. */
   level: Level;
+  /**
+   * The level a log-in proves, when lower than `level`, until the person confirms it's them: a
+   * person NHS login has verified to P9 whose log-in it answers with a P5 vector. Absent, a
+   * log-in proves `level`.
+   */
+  logsInAt?: Level;
   demographics?: Demographics;
   gpIntegrationCredentials?: GpIntegrationCredentials;
   /** Whether an identity check (uplift) succeeds, and the details it finds when they are missing. */
@@ -96,6 +108,7 @@ interface PersonaSeed {
   id: string;
   description: string;
   level: Level;
+  logsInAt?: Level;
   canUplift: boolean;
   demographics?: Demographics;
   upliftDemographics?: Demographics;
@@ -266,6 +279,17 @@ const BUILT_IN_SEEDS: PersonaSeed[] = [
     { surgery: "unknown" },
     "P5 whose GP surgery code the Organisation Data Service does not know",
   ),
+  {
+    ...recordSeed(
+      "p9-restricted-at-p5",
+      "P9",
+      13,
+      { givenName: "Resa", familyName: "SIMSHIELDED", birthdate: "1991-01-13" },
+      { pds: "restricted" },
+      "P9 with a restricted NHS record, whose log-ins prove only P5 until they confirm it's them",
+    ),
+    logsInAt: "P5",
+  },
 ];
 
 export type PersonaInput = Omit<Persona, "sub" | "clientMetadata" | "password"> & {
@@ -282,10 +306,27 @@ function fromInput(input: PersonaInput): Persona {
   };
 }
 
-/** Every person the simulator knows; all in memory, so a restart restores the built-in ones. */
+/** What an identity check changes about a person, and a log-in puts back as it was defined. */
+type Identity = Pick<Persona, "level" | "logsInAt" | "demographics">;
+
+function identityOf(person: Identity): Identity {
+  return {
+    level: person.level,
+    ...(person.logsInAt ? { logsInAt: person.logsInAt } : {}),
+    ...(person.demographics ? { demographics: { ...person.demographics } } : {}),
+  };
+}
+
+/**
+ * Every person the simulator knows; all in memory, so a restart restores the built-in ones. Each
+ * is kept as defined (built in, from a personas file, copied or registered) beside what has
+ * happened to them since: an identity check raises a person's level until their next log-in,
+ * which starts from the person as defined again.
+ */
 export class PersonaStore {
   readonly #byId = new Map<string, Persona>();
   readonly #bySub = new Map<string, Persona>();
+  readonly #definitions = new Map<string, Readonly<PersonaInput>>();
   #serial = 100;
 
   constructor() {
@@ -303,10 +344,20 @@ export class PersonaStore {
     if (this.findByEmail(input.email)) {
       throw new Error(`a persona with email ${input.email} already exists`);
     }
-    const persona = fromInput(input);
+    const persona = fromInput({ ...input, ...identityOf(input) });
+    this.#definitions.set(persona.id, { ...input, ...identityOf(input) });
     this.#byId.set(persona.id, persona);
     this.#bySub.set(persona.sub, persona);
     return persona;
+  }
+
+  /** A log-in starts from the person as defined: an identity check since then is forgotten. */
+  restore(persona: Persona): void {
+    const definition = this.#definitions.get(persona.id);
+    if (!definition) return;
+    delete persona.logsInAt;
+    delete persona.demographics;
+    Object.assign(persona, identityOf(definition));
   }
 
   all(): Persona[] {
@@ -349,7 +400,7 @@ export class PersonaStore {
    * number, so parallel tests never share a person.
    */
   createFromTemplate(templateId: string, id?: string): Persona {
-    const template = this.get(templateId);
+    const template = this.#definitions.get(templateId);
     if (!template) throw new Error(`unknown template persona: ${templateId}`);
     const serial = this.#nextSerial();
     const newId = id ?? `${template.id}-${randomUUID().slice(0, 8)}`;
@@ -376,6 +427,7 @@ export class PersonaStore {
       phoneNumber: syntheticMobile(serial),
       ...(template.landlineNumber ? { landlineNumber: template.landlineNumber } : {}),
       level: template.level,
+      ...(template.logsInAt ? { logsInAt: template.logsInAt } : {}),
       canUplift: template.canUplift,
       ...(demographics ? { demographics } : {}),
       ...(template.upliftDemographics
@@ -400,14 +452,30 @@ export class PersonaStore {
     });
   }
 
-  /** A successful identity check: the person reaches `level` and their details are filled in. */
+  /**
+   * A successful identity check: the person's log-ins prove `level` until they log in again, and
+   * the details the check finds are filled in. A person verified that high before only confirms
+   * it's them.
+   */
   uplift(persona: Persona, level: Level): void {
     if (!persona.demographics) {
-      persona.demographics =
-        persona.upliftDemographics ?? this.#freshDemographics(this.#nextSerial());
+      persona.demographics = {
+        ...(persona.upliftDemographics ?? this.#freshDemographics(this.#nextSerial())),
+      };
     }
-    persona.level = level;
+    if (meetsLevel(persona.level, level)) {
+      if (level === persona.level) delete persona.logsInAt;
+      else persona.logsInAt = level;
+    } else {
+      persona.level = level;
+      delete persona.logsInAt;
+    }
   }
+}
+
+/** The level a log-in as this person proves now. */
+export function loginLevel(persona: Persona): Level {
+  return persona.logsInAt ?? persona.level;
 }
 
 /** What the control API returns about a persona (no internal maps). */
@@ -421,6 +489,7 @@ export function describePersona(persona: Persona) {
     phoneNumber: persona.phoneNumber,
     ...(persona.landlineNumber ? { landlineNumber: persona.landlineNumber } : {}),
     level: persona.level,
+    ...(persona.logsInAt ? { logsInAt: persona.logsInAt } : {}),
     canUplift: persona.canUplift,
     ...(persona.demographics ? { demographics: persona.demographics } : {}),
     ...(persona.gpIntegrationCredentials

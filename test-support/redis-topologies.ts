@@ -470,7 +470,17 @@ export async function startRedisCluster(options: Options = {}): Promise<RedisClu
         if (!promoted || promoted.endpoint.port === owner.endpoint.port) return false;
         to = promoted.endpoint;
         return clusterOk(survivor);
-      }, 45_000);
+      }, 45_000).catch(async (error: unknown) => {
+        const view = await ask(survivor, access, (client) =>
+          client.sendCommand(["CLUSTER", "NODES"]),
+        );
+        throw new Error(
+          `no failover of slot ${slot} from ${owner.endpoint.port}: ${String(view)}`,
+          {
+            cause: error,
+          },
+        );
+      });
       return { from: owner.endpoint, to };
     },
     async stop() {

@@ -48,6 +48,8 @@ const PURPOSES: Record<PortalCookie, string> = {
   logOutOutcome: "Tells the page you see after logging out what happened, once.",
   logOutPending:
     "Set only if we could not log you out completely because of a problem with the service, so that you can try again.",
+  nhsApp:
+    "Tells us you are using this service inside the NHS App, when your phone does not say so itself, so that we leave out what the app shows you.",
 };
 
 /** How long a cookie lasts, in words, with what ends it sooner. */
@@ -70,6 +72,8 @@ function lasts(
       return `Until that page has been shown, or ${atMost}.`;
     case "logOutPending":
       return `Until you log out again, or your session would have ended anyway.`;
+    case "nhsApp":
+      return "Until you close the NHS App.";
   }
 }
 

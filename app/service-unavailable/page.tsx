@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { BackToNhsApp } from "@/components/back-to-nhs-app";
 import { PageMain } from "@/components/page-main";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { isReference } from "@/lib/log";
 import { MedicalHelp, ProblemReference } from "@/components/problem-help";
 
@@ -21,6 +23,7 @@ export default async function ServiceUnavailablePage({ searchParams }: Props) {
     <PageMain heading={TITLE}>
       <p>You will be able to use the service again soon. Try again in a few minutes.</p>
       {isReference(ref) && <ProblemReference reference={ref} />}
+      {(await insideNhsApp()) && <BackToNhsApp />}
       <MedicalHelp />
     </PageMain>
   );

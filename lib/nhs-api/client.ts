@@ -20,6 +20,11 @@ import type { TokenSession } from "./token-store";
 export type Logger = typeof portalLog;
 
 export interface NhsApiClient {
+  /**
+   * Whether a platform serves this deployment; without one every call fails as `not-configured`
+   * or `not-available`.
+   */
+  readonly configured: boolean;
   /** The person's own record in the Personal Demographics Service (needs P9). */
   readPatient(request: {
     session: TokenSession;
@@ -90,6 +95,7 @@ export function createNhsApiClient(
   }
 
   return {
+    configured: !("reason" in platform),
     async readPatient({ session, nhsNumber, reference }) {
       if ("reason" in platform) return failed(platform);
       const settings = platform;

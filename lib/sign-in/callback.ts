@@ -91,8 +91,15 @@ export async function handleCallback(request: NextRequest): Promise<Response> {
       outcome: code,
       consentNotGiven,
     });
+    // Someone who declined while still logged in (raising their level, say) keeps their session:
+    // the error page tells them so, where the no-consent page would say they cannot continue.
+    const loggedIn =
+      consentNotGiven &&
+      (await sessions().read(sessionCookie(request.cookies))).status === "active";
     return respond(
-      consentNotGiven ? noConsentPage(attempt.fromNhsApp) : errorPage(code, reference, attempt),
+      consentNotGiven && !loggedIn
+        ? noConsentPage(attempt.fromNhsApp)
+        : errorPage(code, reference, attempt),
     );
   }
 

@@ -15,21 +15,23 @@ import { errorPage, serviceUnavailable } from "./outcomes";
 import { reauthenticationRequired, requireReauthentication } from "./reauthentication";
 
 /**
- * Sends the person to NHS login for the level their destination needs. Server-side, so it works
- * without JavaScript: `vtr` for the destination; a fresh log-in (`prompt=login`) after a log-out
- * or an ended session in this browser; inside the NHS App, the asserted login identity it sent,
- * with `prompt=none`.
+ * Sends the person to NHS login for the level their destination needs (or a higher `level` the
+ * destination shows more at). Server-side, so it works without JavaScript: `vtr` for that level;
+ * a fresh log-in (`prompt=login`) after a log-out or an ended session in this browser; inside the
+ * NHS App, the asserted login identity it sent, with `prompt=none`.
  */
 export async function startSignIn(request: NextRequest): Promise<Response> {
   const config = getConfig();
   const secure = config.auth.secureCookies;
   const params = request.nextUrl.searchParams;
   const returnTo = safeReturnTo(params.get("returnTo"), "/profile");
-  const level = levelToReach(returnTo);
   // Only the NHS App's web view may log a person in with an assertion: anywhere else, a link
   // carrying one would log the browser in as whoever the assertion names (login CSRF).
   const fromNhsApp = isNhsApp(request.headers.get("user-agent"));
   const assertion = fromNhsApp ? params.get("assertedLoginIdentity") : null;
+  // The NHS App's person is logged in at whatever level they have: a page above it then shows
+  // the portal's own uplift page first, rather than NHS login's identity check unasked.
+  const level = assertion ? "P0" : levelToReach(returnTo, params.get("level"));
 
   const current = await sessions().read(sessionCookie(request.cookies));
   if (current.status === "unavailable") return serviceUnavailable(request, "sign-in-start");

@@ -64,6 +64,7 @@ async function show(step: PageStep): Promise<void> {
           action: `/interaction/${uid}/uplift`,
           clientName: client.name,
           currentLevel: next.currentLevel,
+          highestLevel: next.highestLevel,
           targetLevel: next.targetLevel,
           failed: next.failed,
         }),

@@ -1,10 +1,14 @@
-/** The simulator acting as the NHS App: opens a partner service with the person logged in. */
+/**
+ * The simulator acting as the NHS App: opens a partner service with the person logged in, and
+ * serves a stand-in for the app's JavaScript API.
+ */
 import { randomUUID } from "node:crypto";
 import type { Context, Middleware } from "koa";
 import { signAssertedLoginIdentity } from "../asserted-login-identity";
 import type { SimulatorContext } from "../context";
 import { readForm, redirect, sendHtml } from "../http";
 import { NHS_APP_CLIENT_ID } from "../local-client";
+import { NHS_APP_SCRIPT_PATH, nhsAppScript } from "../nhs-app-script";
 import type { Persona } from "../personas";
 import { ID_TOKEN_TTL_SECONDS, nowSeconds } from "../tokens";
 import { errorPage } from "../views/error";
@@ -34,7 +38,9 @@ async function openService(
   service: URL,
   persona: Persona,
 ): Promise<void> {
-  // The NHS App holds an NHS login session of its own: record the ID token it would have got.
+  // The NHS App holds an NHS login session of its own, from a log-in as the person as defined:
+  // record the ID token it would have got.
+  simulator.personas.restore(persona);
   const now = nowSeconds();
   const idToken = {
     jti: randomUUID(),
@@ -59,6 +65,12 @@ const NOT_ALLOWED =
 
 export function nhsAppRoutes(simulator: SimulatorContext): Middleware {
   return async (ctx, next) => {
+    if (ctx.path === NHS_APP_SCRIPT_PATH && ctx.method === "GET") {
+      ctx.type = "text/javascript; charset=utf-8";
+      ctx.set("Cache-Control", "no-cache");
+      ctx.body = nhsAppScript();
+      return;
+    }
     if (ctx.path !== "/nhs-app") return next();
     if (ctx.method === "GET") {
       const service = serviceUrl(simulator, ctx.query.service as string | undefined);

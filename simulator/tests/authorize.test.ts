@@ -206,6 +206,55 @@ describe("the journey pages", () => {
     ).toBe("P9.Cm");
   });
 
+  it("starts every log-in from the persona as defined: an uplift lasts until the next log-in", async () => {
+    const idToken = async (code: string) =>
+      decodeJwt(String((await exchange(world.issuer, world.key, code)).body.id_token));
+    const p9Only = { vtr: '["P9.Cp.Cd"]', scope: "openid profile" };
+    expect(await idToken((await codeFor(world.issuer, "p5", p9Only)).code)).toMatchObject({
+      vot: "P9.Cp.Cd",
+    });
+    const copy = await world.control.createPersona("p5");
+    expect(copy.level, "a copy made after the uplift is the template as defined").toBe("P5");
+
+    const browser = new Browser();
+    const start = await authorize(p9Only, browser);
+    const again = await press(browser, world.issuer, start.page!, "login-as-p5");
+    expect(again.page?.html, "the P5 journey repeats").toContain('data-testid="uplift-continue"');
+    expect((await world.control.getPersona("p5")).level).toBe("P5");
+    const consent = await press(browser, world.issuer, again.page!, "uplift-abandon");
+    expectError(consent.callback, "access_denied");
+  });
+
+  it("gives a P9 person whose log-in proves P5 a P5 vot, and asks them only to confirm it's them", async () => {
+    const person = await world.control.createPersona("p9-restricted-at-p5");
+    expect(person).toMatchObject({ level: "P9", logsInAt: "P5" });
+    const idToken = async (code: string) =>
+      decodeJwt(String((await exchange(world.issuer, world.key, code)).body.id_token));
+    const mixed = await codeFor(world.issuer, person.id, {
+      scope: "openid profile",
+      vtr: '["P5.Cp.Cd","P9.Cp.Cd"]',
+    });
+    expect(await idToken(mixed.code)).toMatchObject({
+      vot: "P5.Cp.Cd",
+      identity_proofing_level: "P9",
+    });
+
+    const browser = new Browser();
+    const start = await authorize({ vtr: '["P9.Cp.Cd"]', scope: "openid profile" }, browser);
+    const confirm = await press(browser, world.issuer, start.page!, `login-as-${person.id}`);
+    expect(confirm.page?.html).toContain("Confirm it&#39;s you");
+    const consent = await press(browser, world.issuer, confirm.page!, "uplift-continue");
+    const done = await press(browser, world.issuer, consent.page!, "consent-agree");
+    expect(await idToken(done.callback!.searchParams.get("code")!)).toMatchObject({
+      vot: "P9.Cp.Cd",
+      identity_proofing_level: "P9",
+    });
+    expect(
+      (await world.control.getPersona(person.id)).logsInAt,
+      "until the next log-in",
+    ).toBeUndefined();
+  });
+
   it("cannot uplift p0, and abandoning uplift returns access_denied", async () => {
     const browser = new Browser();
     const state = randomUUID();

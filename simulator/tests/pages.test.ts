@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
+import { NHS_APP_SCRIPT_PATH } from "../nhs-app-script";
 import { SIMULATOR_NOTICE } from "../views/layout";
 import { Browser, authorizeUrl, codeFor, exchange, press, simulatorForFile } from "./helpers";
 
@@ -49,6 +50,27 @@ describe("every page says it is a simulator", () => {
     const settings = await fetch(`${world.issuer}/settings?asserted_login_identity=${token}`);
     expect(settings.status).toBe(200);
     expectWellFormedPage(await settings.text());
+  });
+});
+
+describe("the consent page", () => {
+  it("lists what is shared in the order people give their details, its buttons apart", async () => {
+    const browser = new Browser();
+    const login = await browser.follow(
+      world.issuer,
+      await browser.get(authorizeUrl(world.issuer, { scope: "openid profile profile_extended" })),
+    );
+    const consent = await press(browser, world.issuer, login.page!, "login-as-p9");
+    const items = [...consent.page!.html.matchAll(/<li>([^<]+)<\/li>/g)].map((match) => match[1]);
+    expect(items.slice(1, 5)).toEqual([
+      "your first name",
+      "your surname",
+      "your date of birth",
+      "your NHS number",
+    ]);
+    expect(consent.page!.html).toMatch(
+      /<div class="nhsuk-button-group">\s*<button[^>]*consent-agree[^]*consent-decline[^]*<\/div>/,
+    );
   });
 });
 
@@ -110,5 +132,27 @@ describe("start-up", () => {
     expect(
       decodeJwt(String((await exchange(world.issuer, world.key, again.code)).body.id_token)).sub,
     ).toBe(sub);
+  });
+});
+
+describe("the NHS App stand-in", () => {
+  it("serves a script with the app's JavaScript API names", async () => {
+    const response = await fetch(`${world.issuer}${NHS_APP_SCRIPT_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+    const script = await response.text();
+    for (const name of [
+      "window.nhsapp",
+      "isOpenInNHSApp",
+      "getAppPlatform",
+      "goToHomepage",
+      "goToPage",
+      "openBrowserOverlay",
+      "setBackAction",
+      "clearBackAction",
+      "UPLIFT",
+    ]) {
+      expect(script, name).toContain(name);
+    }
   });
 });

@@ -250,6 +250,10 @@ describe("configuration files", () => {
     );
     writeFileSync(file, JSON.stringify({ personas: [{ id: "bad", level: "P5" }] }));
     expect(() => loadPersonasFile(file)).toThrow(/needs demographics/);
+    writeFileSync(file, JSON.stringify({ personas: [{ id: "bad", level: "P0", logsInAt: "P5" }] }));
+    expect(() => loadPersonasFile(file)).toThrow(
+      /below the persona's level[\s\S]*personas\[0\]\.logsInAt/,
+    );
   });
 });
 

@@ -69,6 +69,11 @@ export function button(options: ButtonOptions): SafeHtml {
   return markup`<button class="nhsuk-button${variant}" data-module="nhsuk-button" type="submit"${attributes}>${options.text}</button>`;
 }
 
+/** Buttons side by side on wider screens, stacked on narrow ones, never touching. */
+export function buttonGroup(...buttons: SafeHtml[]): SafeHtml {
+  return markup`<div class="nhsuk-button-group">${buttons}</div>`;
+}
+
 export function summaryList(rows: Array<[string, HtmlValue]>): SafeHtml {
   return markup`<dl class="nhsuk-summary-list">
   ${rows.map(

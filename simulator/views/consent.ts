@@ -1,4 +1,4 @@
-import { button } from "./components";
+import { button, buttonGroup } from "./components";
 import { markup, type SafeHtml } from "./html";
 import { page } from "./layout";
 
@@ -18,8 +18,16 @@ export function consentPage(view: ConsentView): SafeHtml {
 </ul>
 <p>If you do not agree, you cannot use ${view.clientName} with NHS login.</p>
 <form method="post" action="${view.action}" novalidate>
-  ${button({ text: "I agree", name: "decision", value: "agree", testId: "consent-agree" })}
-  ${button({ text: "I do not agree", name: "decision", value: "decline", testId: "consent-decline", variant: "secondary" })}
+  ${buttonGroup(
+    button({ text: "I agree", name: "decision", value: "agree", testId: "consent-agree" }),
+    button({
+      text: "I do not agree",
+      name: "decision",
+      value: "decline",
+      testId: "consent-decline",
+      variant: "secondary",
+    }),
+  )}
 </form>`,
   });
 }

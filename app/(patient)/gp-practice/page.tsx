@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ContactDetailsHidden } from "@/components/contact-details-hidden";
+import { GpSurgeryName } from "@/components/gp-surgery-name";
 import { InsetText } from "@/components/inset-text";
 import { Lines } from "@/components/lines";
 import { PageMain } from "@/components/page-main";
@@ -10,6 +11,7 @@ import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
 import { readSurgery } from "@/lib/nhs-record";
 import { requireAccess } from "@/lib/page-access";
+import { DETAIL_LABELS, formatPhoneNumber } from "@/lib/patient-display";
 import { patientPage, purposeSentence } from "@/lib/patient-pages";
 
 const PAGE = patientPage("/gp-practice");
@@ -50,12 +52,10 @@ export default async function GpPracticePage() {
 function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryView> }) {
   if (!surgery?.ok || !surgery.value.name) return <CodeOnly code={code} />;
   const { name, address, phone, open } = surgery.value;
-  const nameRow: SummaryListRow = {
-    key: "Name",
-    value: <span data-testid="gp-surgery-name">{name}</span>,
+  const surgeryRow: SummaryListRow = {
+    key: DETAIL_LABELS.gpSurgery,
+    value: <GpSurgeryName name={name} code={code} nameTestId="gp-surgery-name" />,
   };
-  // The code stays, last: it means little to a person, but services and help desks ask for it.
-  const codeRow: SummaryListRow = { key: "GP surgery code", value: code };
   if (!open) {
     return (
       <>
@@ -65,23 +65,23 @@ function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryV
             surgery yet, you need to register with one to get NHS care.
           </p>
         </WarningCallout>
-        <SummaryList rows={[nameRow, codeRow]} />
+        <SummaryList rows={[surgeryRow]} />
       </>
     );
   }
-  const rows: SummaryListRow[] = [nameRow];
+  const rows: SummaryListRow[] = [surgeryRow];
   if (address.length > 0) {
     rows.push({
-      key: "Address",
+      key: DETAIL_LABELS.address,
       value: <Lines lines={address} testId="gp-surgery-address" />,
     });
   }
   if (phone) {
     rows.push({
-      key: "Phone",
+      key: DETAIL_LABELS.phone,
       value: (
         <a href={`tel:${phone.replace(/\s/g, "")}`} data-testid="gp-surgery-phone">
-          {phone}
+          {formatPhoneNumber(phone)}
         </a>
       ),
     });
@@ -89,7 +89,7 @@ function Surgery({ code, surgery }: { code: string; surgery?: ApiResult<SurgeryV
   return (
     <>
       <p>You are registered with this GP surgery.</p>
-      <SummaryList rows={[...rows, codeRow]} />
+      <SummaryList rows={rows} />
     </>
   );
 }
@@ -99,7 +99,9 @@ function CodeOnly({ code }: { code: string }) {
   return (
     <>
       <p>NHS login told us which GP surgery you are registered with.</p>
-      <SummaryList rows={[{ key: "GP surgery code", value: code }]} />
+      <SummaryList
+        rows={[{ key: DETAIL_LABELS.gpSurgery, value: <GpSurgeryName code={code} /> }]}
+      />
       <p>
         This is the code the NHS gives each GP surgery, called an ODS code. Services use it to find
         your surgery&apos;s details and to send information to the right place.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDifferences, includesLoginContactDetails, listOf } from "./differences";
+import { describeDifferences, listOf, whereToChange } from "./differences";
 
 describe("the differences between NHS login and the NHS record, in words", () => {
   it("joins a list as a sentence does", () => {
@@ -17,8 +17,9 @@ describe("the differences between NHS login and the NHS record, in words", () =>
   });
 
   it("knows which details are changed in NHS login rather than at the GP surgery", () => {
-    expect(includesLoginContactDetails(["name", "date-of-birth", "gp-surgery"])).toBe(false);
-    expect(includesLoginContactDetails(["phone"])).toBe(true);
-    expect(includesLoginContactDetails(["email"])).toBe(true);
+    expect(whereToChange(["name", "phone", "date-of-birth", "email", "gp-surgery"])).toEqual({
+      inNhsLogin: ["phone", "email"],
+      atGpSurgery: ["name", "date-of-birth", "gp-surgery"],
+    });
   });
 });

@@ -19,7 +19,16 @@ export function describeDifferences(differences: readonly RecordDifference[]): s
   return listOf(differences.map((difference) => WORDS[difference]));
 }
 
-/** Whether any of these are details the person changes in NHS login itself. */
-export function includesLoginContactDetails(differences: readonly RecordDifference[]): boolean {
-  return differences.includes("phone") || differences.includes("email");
+/** What the person changes in NHS login itself; the rest NHS login takes from the NHS record. */
+const KEPT_IN_NHS_LOGIN: ReadonlySet<RecordDifference> = new Set(["phone", "email"]);
+
+/** The differences, split by where the person changes them. */
+export function whereToChange(differences: readonly RecordDifference[]): {
+  inNhsLogin: RecordDifference[];
+  atGpSurgery: RecordDifference[];
+} {
+  return {
+    inNhsLogin: differences.filter((difference) => KEPT_IN_NHS_LOGIN.has(difference)),
+    atGpSurgery: differences.filter((difference) => !KEPT_IN_NHS_LOGIN.has(difference)),
+  };
 }

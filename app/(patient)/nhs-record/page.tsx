@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageMain } from "@/components/page-main";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { requestReference } from "@/lib/log";
 import type { ApiResult, SurgeryView } from "@/lib/nhs-api";
 import { readNhsRecord, readSurgery } from "@/lib/nhs-record";
@@ -28,7 +29,11 @@ export default async function NhsRecordPage() {
   return (
     <PageMain heading={PAGE.title}>
       {record.ok ? (
-        <RecordDetails record={record.value} {...(surgery?.ok ? { surgery: surgery.value } : {})} />
+        <RecordDetails
+          record={record.value}
+          {...(surgery?.ok ? { surgery: surgery.value } : {})}
+          inApp={await insideNhsApp()}
+        />
       ) : (
         <RecordProblem failure={record.failure} reference={reference} />
       )}

@@ -1,11 +1,18 @@
 import type { ReactNode } from "react";
-import { Button } from "@/components/button";
+import { ContactDetailsHidden } from "@/components/contact-details-hidden";
+import { GpSurgeryName } from "@/components/gp-surgery-name";
 import { InsetText } from "@/components/inset-text";
 import { Lines } from "@/components/lines";
+import { ManageNhsLogin, nhsLoginSettings } from "@/components/manage-nhs-login";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { NhsRecordView, SurgeryView } from "@/lib/nhs-api";
-import { formatBirthdate, formatNhsNumber } from "@/lib/patient-display";
-import { describeDifferences, includesLoginContactDetails } from "./differences";
+import {
+  DETAIL_LABELS,
+  formatBirthdate,
+  formatNhsNumber,
+  formatPhoneNumber,
+} from "@/lib/patient-display";
+import { describeDifferences, whereToChange } from "./differences";
 
 const NOT_RECORDED = "Not recorded";
 
@@ -13,34 +20,27 @@ function LinesOrNotRecorded({ lines, testId }: { lines: readonly string[]; testI
   return lines.length === 0 ? NOT_RECORDED : <Lines lines={lines} testId={testId} />;
 }
 
-function GpSurgery({ odsCode, surgery }: { odsCode: string; surgery?: SurgeryView }) {
-  return (
-    <span data-testid="record-gp-surgery">
-      {surgery?.name && (
-        <>
-          {surgery.name}
-          <br />
-        </>
-      )}
-      <span className="nhsuk-u-secondary-text-colour">Surgery code {odsCode}</span>
-    </span>
-  );
-}
-
 /** The rows every record has: who the person is. */
 function identityRows(record: NhsRecordView): SummaryListRow[] {
   return [
-    { key: "Name", value: record.name?.full ?? NOT_RECORDED },
+    { key: DETAIL_LABELS.name, value: record.name?.full ?? NOT_RECORDED },
     {
-      key: "Date of birth",
+      key: DETAIL_LABELS.birthdate,
       value: record.birthDate ? formatBirthdate(record.birthDate) : NOT_RECORDED,
     },
-    { key: "NHS number", value: formatNhsNumber(record.nhsNumber) },
+    { key: DETAIL_LABELS.nhsNumber, value: formatNhsNumber(record.nhsNumber) },
   ];
 }
 
-function Differences({ record }: { record: NhsRecordView }): ReactNode {
+/**
+ * Where NHS login holds something else, what to do about it: the NHS record is put right at the
+ * GP surgery, and NHS login takes the name, date of birth and GP surgery from it; the phone
+ * number and email address are the person's own in NHS login, changed in its settings.
+ */
+function Differences({ record, inApp }: { record: NhsRecordView; inApp: boolean }): ReactNode {
   if (record.differences.length === 0) return null;
+  const { inNhsLogin, atGpSurgery } = whereToChange(record.differences);
+  const several = inNhsLogin.length > 1;
   return (
     <InsetText>
       <h2 className="nhsuk-heading-s">Some of your details are different in NHS login</h2>
@@ -50,16 +50,16 @@ function Differences({ record }: { record: NhsRecordView }): ReactNode {
       <p>
         If your NHS record is wrong or out of date, contact your GP surgery and ask them to update
         it.
+        {atGpSurgery.length > 0 &&
+          ` NHS login uses the ${describeDifferences(atGpSurgery)} in your NHS record the next time you log in.`}
       </p>
-      {includesLoginContactDetails(record.differences) && (
+      {inNhsLogin.length > 0 && (
         <>
-          <p>
-            If the details you use for NHS login are out of date, you can change them in your NHS
-            login settings.
+          <p data-testid="record-differences-in-nhs-login">
+            If the {describeDifferences(inNhsLogin)} you use for NHS login {several ? "are" : "is"}{" "}
+            out of date, you can change {several ? "them" : "it"} in {nhsLoginSettings(inApp)}.
           </p>
-          <form action="/auth/settings" method="post">
-            <Button variant="secondary">Manage your NHS login</Button>
-          </form>
+          <ManageNhsLogin inApp={inApp} />
         </>
       )}
     </InsetText>
@@ -69,33 +69,33 @@ function Differences({ record }: { record: NhsRecordView }): ReactNode {
 export function RecordDetails({
   record,
   surgery,
+  inApp = false,
 }: {
   record: NhsRecordView;
   surgery?: SurgeryView;
+  /** Inside the NHS App, which owns the person's NHS login account. */
+  inApp?: boolean;
 }) {
   if (record.restricted) {
     return (
       <>
         <p className="nhsuk-body-l">This is what your NHS record says about you.</p>
-        <Differences record={record} />
+        <Differences record={record} inApp={inApp} />
         <SummaryList rows={identityRows(record)} />
-        <InsetText>
-          <p data-testid="record-protected">
-            Your NHS record has extra protection, so we do not show your address, phone numbers,
-            email address or GP surgery online.
-          </p>
-          <p>
-            If you think this is wrong, or you need to update these details, speak to your GP
-            surgery.
-          </p>
-        </InsetText>
+        <div data-testid="record-protected">
+          <ContactDetailsHidden
+            because="restricted"
+            what="address, phone numbers, email address or GP surgery"
+            returnTo="/nhs-record"
+          />
+        </div>
       </>
     );
   }
   const rows: SummaryListRow[] = [
     ...identityRows(record),
     {
-      key: "Home address",
+      key: DETAIL_LABELS.address,
       value: (
         <LinesOrNotRecorded
           lines={[
@@ -107,17 +107,22 @@ export function RecordDetails({
       ),
     },
     {
-      key: "Phone",
-      value: <LinesOrNotRecorded lines={record.phoneNumbers} testId="record-phone" />,
+      key: DETAIL_LABELS.phone,
+      value: (
+        <LinesOrNotRecorded
+          lines={record.phoneNumbers.map(formatPhoneNumber)}
+          testId="record-phone"
+        />
+      ),
     },
     {
-      key: "Email",
+      key: DETAIL_LABELS.email,
       value: <LinesOrNotRecorded lines={record.emailAddresses} testId="record-email" />,
     },
     {
-      key: "GP surgery",
+      key: DETAIL_LABELS.gpSurgery,
       value: record.gpOdsCode ? (
-        <GpSurgery odsCode={record.gpOdsCode} {...(surgery ? { surgery } : {})} />
+        <GpSurgeryName name={surgery?.name} code={record.gpOdsCode} testId="record-gp-surgery" />
       ) : (
         NOT_RECORDED
       ),
@@ -129,7 +134,7 @@ export function RecordDetails({
         This is what your NHS record says about you. GP surgeries, hospitals and other NHS services
         use it to know who you are and how to contact you.
       </p>
-      <Differences record={record} />
+      <Differences record={record} inApp={inApp} />
       <SummaryList rows={rows} />
       <h2>If something is wrong</h2>
       <p>

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import { ContactDetailsHidden } from "@/components/contact-details-hidden";
 import { InsetText } from "@/components/inset-text";
+import { ManageNhsLogin, nhsLoginSettings } from "@/components/manage-nhs-login";
 import { PageMain } from "@/components/page-main";
 import { SummaryList, type SummaryListRow } from "@/components/summary-list";
 import type { Patient } from "@/lib/nhs-login/claims";
 import { contactDetailsFor } from "@/lib/contact-details";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { requireAccess } from "@/lib/page-access";
 import {
+  DETAIL_LABELS,
   describeLevel,
   displayName,
   formatBirthdate,
@@ -27,32 +29,33 @@ export default async function ProfilePage() {
   const active = await requireAccess(PAGE.path);
   const { patient } = active.session;
   const contact = await contactDetailsFor(active);
+  const inApp = await insideNhsApp();
   const name = [patient.givenName, patient.familyName].filter(Boolean).join(" ");
   const rows: SummaryListRow[] = [
-    { key: "Name", value: name || NOT_SHARED },
+    { key: DETAIL_LABELS.name, value: name || NOT_SHARED },
     {
-      key: "Date of birth",
+      key: DETAIL_LABELS.birthdate,
       value: patient.birthdate ? formatBirthdate(patient.birthdate) : NOT_SHARED,
     },
     {
-      key: "NHS number",
+      key: DETAIL_LABELS.nhsNumber,
       value: patient.nhsNumber ? formatNhsNumber(patient.nhsNumber) : NOT_SHARED,
     },
     ...(contact.shown
       ? [
-          { key: "Email address", value: patient.email ?? NOT_SHARED },
+          { key: DETAIL_LABELS.email, value: patient.email ?? NOT_SHARED },
           {
-            key: "Mobile phone number",
+            key: DETAIL_LABELS.phone,
             value: patient.phoneNumber ? formatPhoneNumber(patient.phoneNumber) : NOT_SHARED,
           },
         ]
       : []),
-    { key: "Identity verification", value: describeLevel(patient.level) },
+    { key: DETAIL_LABELS.level, value: describeLevel(patient.level) },
   ];
   return (
     <PageMain heading={PAGE.title}>
       <p className="nhsuk-body-l">
-        These are the details NHS login shared with us about {displayName(patient)}.
+        These are the details NHS login shared with us about {displayName(patient, contact)}.
       </p>
       <SummaryList rows={rows} />
       {!contact.shown && (
@@ -64,63 +67,61 @@ export default async function ProfilePage() {
       )}
       {patient.level === "P0" && <NotSharedYet patient={patient} />}
       <h2>What you can do</h2>
-      <WhatYouCanDo patient={patient} />
+      <WhatYouCanDo
+        patient={patient}
+        restricted={!contact.shown && contact.because === "restricted"}
+      />
       <h2>Change your details</h2>
       <p>
         You can change your email address, mobile phone number or password, or delete your NHS
-        login, in your NHS login settings.
+        login, in {nhsLoginSettings(inApp)}.
       </p>
-      <form action="/auth/settings" method="post">
-        <Button variant="secondary" attributes={{ "data-testid": "manage-nhs-login" }}>
-          Manage your NHS login
-        </Button>
-      </form>
+      <ManageNhsLogin inApp={inApp} />
       <p>
         To change your name or date of birth, contact your GP surgery. They update your NHS record,
         and NHS login uses it the next time you log in.
       </p>
-      <h2>Where you are logged in</h2>
-      <p>
-        If you logged in on a shared or public computer and did not log out, or you think someone
-        else may be using your account, you can log out everywhere at once.
-      </p>
-      <p>
-        <a href="/auth/logout-everywhere" data-testid="log-out-everywhere-link">
-          Log out of all devices
-        </a>
-      </p>
+      {/* Inside the NHS App the app owns the account, logging out included. */}
+      {!inApp && (
+        <>
+          <h2>Where you are logged in</h2>
+          <p>
+            If you logged in on a shared or public computer and did not log out, or you think
+            someone else may be using your account, you can log out everywhere at once.
+          </p>
+          <p>
+            <a href="/auth/logout-everywhere" data-testid="log-out-everywhere-link">
+              Log out of all devices
+            </a>
+          </p>
+        </>
+      )}
     </PageMain>
   );
 }
 
 /**
- * Every other page of the portal. Those above the level of this log-in are offered too, saying
- * what it takes, and lead to the uplift page.
+ * Every other page of the portal, said as what it is for this person: those above the level of
+ * this log-in are offered too, saying what it takes, and lead to the uplift page.
  */
-function WhatYouCanDo({ patient }: { patient: Patient }) {
+function WhatYouCanDo({ patient, restricted }: { patient: Patient; restricted: boolean }) {
   return (
     <div data-testid="what-you-can-do">
       {PATIENT_PAGES.filter((page) => page.path !== PAGE.path).map((page) => {
         const step = upliftStep(patient, page.level);
-        return step === "none" ? (
+        return (
           <Card
             key={page.path}
             heading={{ text: page.title, level: 3, size: "m" }}
-            href={page.path}
-            clickable
-            description={purposeSentence(page)}
-          />
-        ) : (
-          <Card
-            key={page.path}
-            heading={{ text: page.title, level: 3, size: "m" }}
-            href={upliftHref(page.path)}
+            href={step === "none" ? page.path : upliftHref(page.path)}
             clickable
           >
-            <p className="nhsuk-card__description">{purposeSentence(page)}</p>
-            <p className="nhsuk-card__description nhsuk-u-margin-top-2">
-              {UPLIFT_HEADING[step]} to see this.
-            </p>
+            <p className="nhsuk-card__description">{purposeSentence(page, restricted)}</p>
+            {step !== "none" && (
+              <p className="nhsuk-card__description nhsuk-u-margin-top-2">
+                {UPLIFT_HEADING[step]} to see this.
+              </p>
+            )}
           </Card>
         );
       })}

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { BackToNhsApp } from "@/components/back-to-nhs-app";
 import { Button } from "@/components/button";
+import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { safeReturnTo } from "@/lib/access";
 import { isReference } from "@/lib/log";
 import { outcomeWording, parseLoginOutcome } from "@/lib/login-outcomes";
-import { isNhsApp } from "@/lib/nhs-app";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { findPatientPage } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 import { upliftHref } from "@/lib/uplift";
@@ -16,7 +18,6 @@ type Props = {
   searchParams: Promise<{ code?: Param; ref?: Param; returnTo?: Param; context?: Param }>;
 };
 
-const NHS_APP = "https://www.nhsapp.service.nhs.uk/";
 const NHS_LOGIN_HELP = "https://help.login.nhs.uk/";
 
 const single = (value: Param) => (typeof value === "string" ? value : undefined);
@@ -44,11 +45,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 /** Every way a log-in can fail ends here, with what the person can do and a reference for help. */
 export default async function SignInErrorPage({ searchParams }: Props) {
   const { destination, loggedIn, wording } = await outcome(searchParams);
-  const { ref, context } = await searchParams;
-  const insideNhsApp = context === "nhs-app" || isNhsApp((await headers()).get("user-agent"));
-  const retryHref = wording.retryThroughUplift
-    ? upliftHref(destination)
-    : `/auth/sign-in?${new URLSearchParams({ returnTo: destination })}`;
+  const { code, ref, context } = await searchParams;
+  // Opened with no outcome to tell: a logged-in person is shown where they are, not a failure.
+  if (loggedIn && code === undefined) redirect("/profile");
+  const inApp = await insideNhsApp(context);
 
   return (
     <PageMain heading={wording.heading}>
@@ -62,22 +62,27 @@ export default async function SignInErrorPage({ searchParams }: Props) {
         </p>
       )}
       {isReference(ref) && <ProblemReference reference={ref} />}
-      {insideNhsApp ? (
+      {inApp ? (
         <>
           <p>
             {wording.retry
               ? "Go back to the NHS App and try again from there."
               : "Go back to the NHS App to carry on."}
           </p>
-          <Button href={NHS_APP} attributes={{ "data-testid": "back-to-nhs-app" }}>
-            Go back to the NHS App
-          </Button>
+          <BackToNhsApp />
         </>
+      ) : wording.retry === "uplift" ? (
+        <Button href={upliftHref(destination)} attributes={{ "data-testid": "try-again" }}>
+          Try again
+        </Button>
       ) : (
-        wording.retry && (
-          <Button href={retryHref} attributes={{ "data-testid": "try-again" }}>
-            {wording.retry}
-          </Button>
+        wording.retry === "log-in" && (
+          <LoginButton
+            href={`/auth/sign-in?${new URLSearchParams({ returnTo: destination })}`}
+            attributes={{ "data-testid": "try-again" }}
+          >
+            Continue to NHS login
+          </LoginButton>
         )
       )}
       {loggedIn && (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { BackToNhsApp } from "@/components/back-to-nhs-app";
 import { Button } from "@/components/button";
 import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { MedicalHelp, ProblemReference } from "@/components/problem-help";
 import { getConfig } from "@/lib/config";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { LOG_OUT_OUTCOME_HEADER, openLogOutOutcome, type LogOutOutcome } from "@/lib/log-out";
 import { currentSession } from "@/lib/session/current";
 
@@ -79,11 +81,19 @@ export default async function LoggedOutPage() {
         {outcome &&
           " The next time anyone logs in here, NHS login will ask for their login details."}
       </p>
-      <p>You can log in again with NHS login.</p>
-      <LoginButton
-        href="/auth/sign-in?returnTo=/profile"
-        attributes={{ "data-testid": "log-in-again" }}
-      />
+      {(await insideNhsApp()) ? (
+        <>
+          <p>Go back to the NHS App and open this service again to carry on.</p>
+          <BackToNhsApp />
+        </>
+      ) : (
+        <LoginButton
+          href="/auth/sign-in?returnTo=/profile"
+          attributes={{ "data-testid": "log-in-again" }}
+        >
+          Continue to NHS login
+        </LoginButton>
+      )}
     </PageMain>
   );
 }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { Button } from "@/components/button";
 import { PageMain } from "@/components/page-main";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
 import { currentSession } from "@/lib/session/current";
 
 const TITLE = "Log out of all devices";
@@ -15,6 +16,8 @@ export const metadata: Metadata = {
 export default async function LogOutEverywherePage() {
   const state = await currentSession();
   if (state.status !== "active") redirect("/auth/sign-in?returnTo=/profile");
+  // Inside the NHS App the app owns the account, logging out included.
+  if (await insideNhsApp()) redirect("/profile");
   return (
     <PageMain backLink={<BackLink href="/profile" />} heading={TITLE}>
       <p>

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { Button } from "@/components/button";
 import { PageMain } from "@/components/page-main";
 import { safeReturnTo } from "@/lib/access";
+import { contactDetailsBelowP9 } from "@/lib/contact-details";
+import type { Patient } from "@/lib/nhs-login/claims";
 import { displayName } from "@/lib/patient-display";
 import { accountSwitchCookie, currentSession, sessions } from "@/lib/session/current";
 
@@ -27,8 +29,8 @@ export default async function SwitchAccountPage({ searchParams }: Props) {
   const pending = await sessions().read(accountSwitchCookie(jar));
   if (current.status !== "active" || pending.status !== "active") redirect("/profile");
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
-  const now = displayName(current.session.patient);
-  const next = displayName(pending.session.patient);
+  const now = nameOf(current.session.patient);
+  const next = nameOf(pending.session.patient);
   return (
     <PageMain heading={TITLE}>
       <p>
@@ -54,4 +56,9 @@ export default async function SwitchAccountPage({ searchParams }: Props) {
       </form>
     </PageMain>
   );
+}
+
+/** Without asking PDS about either person: an email address only for someone never at P9. */
+function nameOf(patient: Patient): string {
+  return displayName(patient, contactDetailsBelowP9(patient));
 }

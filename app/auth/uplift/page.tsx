@@ -4,17 +4,21 @@ import { BackLink } from "@/components/back-link";
 import { LoginButton } from "@/components/login-button";
 import { PageMain } from "@/components/page-main";
 import { levelToReach, safeReturnTo } from "@/lib/access";
+import { insideNhsApp } from "@/lib/inside-nhs-app";
+import { inNhsApp } from "@/lib/nhs-app";
 import { findPatientPage } from "@/lib/patient-pages";
 import { currentSession } from "@/lib/session/current";
 import { UPLIFT_HEADING, upliftStep } from "@/lib/uplift";
 
-type Props = { searchParams: Promise<{ returnTo?: string | string[] }> };
+type Props = {
+  searchParams: Promise<{ returnTo?: string | string[]; level?: string | string[] }>;
+};
 
 async function uplift(searchParams: Props["searchParams"]) {
-  const { returnTo } = await searchParams;
+  const { returnTo, level } = await searchParams;
   const destination = safeReturnTo(typeof returnTo === "string" ? returnTo : null, "/profile");
   const state = await currentSession();
-  const needed = levelToReach(destination);
+  const needed = levelToReach(destination, level);
   const step = state.status === "active" ? upliftStep(state.session.patient, needed) : "prove";
   return { destination, needed, state, step };
 }
@@ -34,13 +38,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  */
 export default async function UpliftPage({ searchParams }: Props) {
   const { destination, needed, state, step } = await uplift(searchParams);
-  if (state.status !== "active") {
-    redirect(`/auth/sign-in?returnTo=${encodeURIComponent(destination)}`);
-  }
+  // A level above the page's own travels on to the sign-in, which asks NHS login for it.
+  const continueHref = `/auth/sign-in?${new URLSearchParams({
+    returnTo: destination,
+    ...(needed !== levelToReach(destination) ? { level: needed } : {}),
+  })}`;
+  if (state.status !== "active") redirect(continueHref);
   if (step === "none") redirect(destination);
   const page = findPatientPage(destination);
   const why = page ? `To ${page.purpose}` : "To see this page";
-  const continueHref = `/auth/sign-in?returnTo=${encodeURIComponent(destination)}`;
 
   return (
     <PageMain backLink={<BackLink href="/profile" />} heading={UPLIFT_HEADING[step]}>
@@ -69,7 +75,14 @@ export default async function UpliftPage({ searchParams }: Props) {
           <p>You only need to do this once.</p>
         </>
       )}
-      <LoginButton href={continueHref} attributes={{ "data-testid": "uplift-continue" }} />
+      <LoginButton
+        href={continueHref}
+        attributes={{
+          "data-testid": "uplift-continue",
+          // Inside the NHS App, the app takes the person through identity verification itself.
+          ...((await insideNhsApp()) ? inNhsApp("uplift") : {}),
+        }}
+      />
     </PageMain>
   );
 }
