@@ -8,6 +8,7 @@ import { E2E, SHORT_SESSION } from "./support/environment";
 import {
   appCalls,
   arriveFromNhsApp,
+  expectConnectedToApp,
   expectLastAppCall,
   NHS_APP_USER_AGENT,
   openFromNhsApp,
@@ -246,6 +247,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
       "You cannot continue without sharing your information",
     );
     await screenshot(page, "journey-declined");
+    await expectConnectedToApp(page);
     await page.getByRole("button", { name: "Go back to the NHS App" }).click();
     await expectLastAppCall(page, "goToHomepage");
     await expect(page).toHaveURL(`${E2E.portal}/auth/no-consent?context=nhs-app`);
@@ -256,6 +258,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
   }) => {
     await arriveFromNhsApp(page, "p5", "/gp-practice");
     await expect(page).toHaveURL(`${E2E.portal}/gp-practice`);
+    await expectConnectedToApp(page);
     await page.getByRole("link", { name: "find out how to register with a GP surgery" }).click();
     await expectLastAppCall(page, "openBrowserOverlay", [
       "https://www.nhs.uk/nhs-services/gps/how-to-register-with-a-gp-surgery/",
@@ -275,6 +278,7 @@ test.describe("journeys inside the NHS App, and the calls they make to its JavaS
       "You need to prove who you are",
     );
     await screenshot(page, "journey-uplift");
+    await expectConnectedToApp(page);
     await page.getByTestId("uplift-continue").click();
     await expectLastAppCall(page, "goToPage", ["UPLIFT"]);
     await expect(page).toHaveURL(`${E2E.portal}/auth/uplift?returnTo=%2Fgp-online-services`);

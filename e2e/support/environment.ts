@@ -116,7 +116,13 @@ export const E2E = {
     { port: port(3104), env: { ...sharedPortalEnv, AUTH_URL: httpsPortal }, httpsPort: port(3443) },
     {
       port: port(3105),
-      env: { ...sharedPortalEnv, AUTH_URL: storeOutagePortal, REDIS_URL: REDIS.outage.url },
+      env: {
+        ...sharedPortalEnv,
+        AUTH_URL: storeOutagePortal,
+        REDIS_URL: REDIS.outage.url,
+        // Shorter than the default 2 s: each step of the outage tests is timed against it.
+        SESSION_STORE_TIMEOUT_MS: "1000",
+      },
     },
   ],
 };

@@ -34,6 +34,16 @@ export function appCalls(page: Page): Promise<AppCall[]> {
   );
 }
 
+/**
+ * Waits until the page has connected to the app's script (its first act is to set the app's back
+ * action): before that, a click is an ordinary link's, as it is without the script.
+ */
+export async function expectConnectedToApp(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await appCalls(page)).some(({ call }) => call === "setBackAction"))
+    .toBe(true);
+}
+
 /** Waits until the page's last call to the app's API is this one. */
 export async function expectLastAppCall(page: Page, call: string, args: unknown[] = []) {
   await expect.poll(async () => (await appCalls(page)).at(-1)).toEqual({ call, args });
