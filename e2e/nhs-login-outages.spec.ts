@@ -141,23 +141,25 @@ test.describe("NHS login down altogether", () => {
   test("readiness says degraded, with 200, while NHS login is down, and ok once it is back", async ({
     request,
   }) => {
+    // Readiness asks NHS login every 15 seconds at most (lib/health/portal-readiness.ts).
+    test.setTimeout(120_000);
     const readiness = async () => {
       const response = await request.get(`${portal}/api/health/ready`);
       return { status: response.status(), body: await response.json() };
     };
-    await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+    await expect.poll(readiness, { timeout: 30_000 }).toEqual({
       status: 200,
       body: { status: "degraded", checks: expect.objectContaining({ nhsLogin: "failing" }) },
     });
 
     await bringUpNhsLogin();
-    await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+    await expect.poll(readiness, { timeout: 30_000 }).toEqual({
       status: 200,
       body: { status: "ok", checks: expect.objectContaining({ nhsLogin: "ok" }) },
     });
 
     await takeDownNhsLogin();
-    await expect.poll(readiness, { timeout: 20_000 }).toEqual({
+    await expect.poll(readiness, { timeout: 30_000 }).toEqual({
       status: 200,
       body: { status: "degraded", checks: expect.objectContaining({ nhsLogin: "failing" }) },
     });

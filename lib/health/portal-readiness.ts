@@ -3,8 +3,11 @@ import { fetchNhsLoginMetadata } from "../nhs-login/metadata";
 import { sessionStore } from "../session/current";
 import { readinessProbe, type ReadinessReport } from "./readiness";
 
-/** A fresh answer from NHS login once a minute is enough: it can only turn ok into degraded. */
-const NHS_LOGIN_CACHE_MS = 60_000;
+/**
+ * NHS login asked every 15 seconds at most, by each instance, however often it is probed: it can
+ * only turn ok into degraded, which an operator reads, and a load balancer does not act on.
+ */
+const NHS_LOGIN_CACHE_MS = 15_000;
 /** The store's own state is known at once; asking it is cheap. */
 const STORE_CACHE_MS = 1_000;
 

@@ -29,7 +29,7 @@ function dependency(options: Pick<ReadinessCheck, "essential" | "cacheMs">) {
 
 const TIMEOUT_MS = 100;
 const STORE_CACHE_MS = 1_000;
-const NHS_LOGIN_CACHE_MS = 60_000;
+const NHS_LOGIN_CACHE_MS = 15_000;
 
 function setUp() {
   const store = dependency({ essential: true, cacheMs: STORE_CACHE_MS });
