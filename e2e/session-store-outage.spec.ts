@@ -4,7 +4,7 @@ import { startTcpRelay, type TcpRelay } from "../test-support/tcp-relay";
 import { expectAccessible } from "./support/axe";
 import { E2E, REDIS } from "./support/environment";
 import { logInAtSimulator, newPerson } from "./support/nhs-login";
-import { expectLogged, portalLogEntries } from "./support/portal-log";
+import { expectLogged, portalLogEntries, withPortalLog } from "./support/portal-log";
 
 /**
  * The session store taken away from a running portal in each shape "down" takes, and given back:
@@ -169,9 +169,13 @@ for (const shape of SHAPES) {
     await shape.up();
 
     // Everything works again, without a restart, with the same session.
-    await expect
-      .poll(async () => (await staying.goto(`${portal}/profile`))?.status(), { timeout: 10_000 })
-      .toBe(200);
+    await withPortalLog(portal, () =>
+      expect
+        .poll(async () => (await staying.goto(`${portal}/profile`))?.status(), {
+          timeout: 10_000,
+        })
+        .toBe(200),
+    );
     await expect(staying.getByRole("heading", { level: 1 })).toHaveText("Your profile");
     await expect
       .poll(async () => (await request.get(`${portal}/api/health/ready`)).status(), {

@@ -125,12 +125,12 @@ test("logging in again through single sign-on does not restart the absolute limi
       new URL(request.url()).searchParams.get("prompt") === "login",
     { timeout: 100_000 },
   );
-  let renewed = false;
-  let sentBack: number | undefined;
+  let renewedFrom: number | undefined;
+  let sentBackAsked: number | undefined;
   while (Date.now() < limit + 25_000) {
-    await page.waitForTimeout(4_000);
-    if (!renewed && Date.now() > started + 15_000) {
-      renewed = true;
+    await page.waitForTimeout(2_000);
+    if (renewedFrom === undefined && Date.now() > started + 15_000) {
+      renewedFrom = Date.now();
       const renewal = nextAuthorizationRequest(page);
       await page.goto(`${portal}/auth/sign-in?renew=1&returnTo=/profile`);
       expect((await renewal).get("prompt")).toBeNull();
@@ -138,19 +138,20 @@ test("logging in again through single sign-on does not restart the absolute limi
       await expect(page).toHaveURL(`${portal}/profile`);
       continue;
     }
+    const asked = Date.now();
     await page.goto(`${portal}/profile`);
     if (page.url().startsWith(E2E.simulator)) {
-      sentBack = Date.now();
+      sentBackAsked = asked;
       await freshLogIn;
       break;
     }
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
   }
-  expect(renewed).toBe(true);
-  // Counted from the log-in with login details, not from the one through single sign-on (which
-  // came at least 15 seconds later).
-  expect(sentBack).toBeDefined();
-  expect(sentBack!).toBeLessThan(limit + 8_000);
+  // Counted from the log-in with login details: a limit restarted by the one through single
+  // sign-on could not end before that one began plus the whole limit, however slow the machine.
+  expect(renewedFrom).toBeDefined();
+  expect(sentBackAsked).toBeDefined();
+  expect(sentBackAsked!).toBeLessThan(renewedFrom! + SHORT_SESSION.maxAgeSeconds * 1000);
   await expectFullLogInAgain(
     page,
     person,

@@ -112,8 +112,14 @@ export async function ask<T>(
   }
 }
 
-async function stopProcess({ child }: RedisProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+/** Not exited: a process killed by a signal has no exit code, only a signal code. */
+function isRunning({ child }: RedisProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+async function stopProcess(server: RedisProcess): Promise<void> {
+  const { child } = server;
+  if (!isRunning(server)) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGKILL");
   await exited;
@@ -293,9 +299,7 @@ export async function startSentinelSet(options: Options = {}): Promise<SentinelS
     primary,
     async replicated() {
       const now = await primary();
-      const replica = servers.find(
-        ({ port, child }) => port !== now.port && child.exitCode === null,
-      )!;
+      const replica = servers.find((server) => server.port !== now.port && isRunning(server))!;
       await caughtUp(now, replica, access);
     },
     async killPrimary() {
@@ -430,7 +434,7 @@ export async function startRedisCluster(options: Options = {}): Promise<RedisClu
 
   /** The primary that serves a key now, and the key's slot. */
   async function shardOf(key: string) {
-    const alive = servers.find(({ child }) => child.exitCode === null)!;
+    const alive = servers.find(isRunning)!;
     let found: { owner: ClusterNode; slot: number } | undefined;
     await until(async () => {
       const slot = Number(
@@ -459,7 +463,7 @@ export async function startRedisCluster(options: Options = {}): Promise<RedisClu
       const { owner, slot } = await shardOf(key);
       const server = servers.find(({ port }) => port === owner.endpoint.port)!;
       await stopProcess(server);
-      const survivor = servers.find(({ child }) => child.exitCode === null)!;
+      const survivor = servers.find(isRunning)!;
       let to: Endpoint = owner.endpoint;
       await until(async () => {
         const now = await nodesOf(survivor);

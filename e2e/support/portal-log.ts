@@ -41,3 +41,22 @@ export async function expectLogged(origin: string, reference: string): Promise<L
     .toBeDefined();
   return found!;
 }
+
+/**
+ * Runs a check and, if it fails, adds to its error what the portal instance logged while it ran
+ * (the evidence a failure on a loaded machine otherwise takes with it).
+ */
+export async function withPortalLog<T>(origin: string, check: () => Promise<T>): Promise<T> {
+  const since = new Date().toISOString();
+  try {
+    return await check();
+  } catch (error) {
+    const logged = (await portalLogEntries(origin)).filter(
+      (entry) => typeof entry.time === "string" && entry.time >= since,
+    );
+    if (error instanceof Error) {
+      error.message += `\n\nThe portal logged meanwhile:\n${logged.map((entry) => JSON.stringify(entry)).join("\n")}`;
+    }
+    throw error;
+  }
+}
