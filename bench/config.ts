@@ -31,7 +31,14 @@ function formFactors(value: string): ("mobile" | "desktop")[] {
   return list as ("mobile" | "desktop")[];
 }
 
-const ONLY = ["all", "lighthouse", "floor", "store-faults", "scale-out"] as const;
+const ONLY = [
+  "all",
+  "lighthouse",
+  "floor",
+  "browser-sign-in",
+  "store-faults",
+  "scale-out",
+] as const;
 const only = process.env.BENCH_ONLY ?? "all";
 if (!(ONLY as readonly string[]).includes(only)) {
   throw new Error(`BENCH_ONLY must be one of ${ONLY.join(", ")}`);
@@ -52,7 +59,8 @@ export const BENCH = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   /**
    * "lighthouse" measures the pages in the browser only, skipping the load tests; "floor" only
-   * compares the pages with the framework's floor; "store-faults" only pauses Redis under load.
+   * compares the pages with the framework's floor; "browser-sign-in" only times sign-ins in
+   * Chromium; "store-faults" only pauses Redis under load.
    */
   only: only as (typeof ONLY)[number],
   load: {
@@ -65,6 +73,8 @@ export const BENCH = {
     rounds: positiveNumber("BENCH_FLOOR_ROUNDS", 3),
     seconds: positiveNumber("BENCH_FLOOR_SECONDS", 5),
   },
+  /** Whole sign-ins in Chromium, one after another, after two that are thrown away. */
+  browserSignIn: { runs: positiveNumber("BENCH_BROWSER_SIGN_INS", 15), warmUp: 2 },
   signIn: {
     /** Sign-ins one after another, for the latency of one person's sign-in. */
     sequentialSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),

@@ -1,4 +1,5 @@
 /** The results as JSON and as the markdown tables that docs/performance.md shows. */
+import type { BrowserSignInSummary } from "./browser-sign-in";
 import type { FloorComparison } from "./floor-comparison";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
@@ -56,6 +57,7 @@ export interface Results {
   server?: ServerResults;
   /** The portal's pages beside a bare Next.js app of the same versions. */
   floor?: FloorComparison;
+  browserSignIn?: BrowserSignInSummary;
   /** Redis paused under load; absent when that section did not run. */
   storeFaults?: StoreFaultResult;
   /** HAProxy in front of three instances, on Sentinel and on a cluster. */
@@ -101,6 +103,7 @@ export function markdown(results: Results): string {
       `measured ${results.date} on ${machine.cpus} CPU cores (${machine.cpuModel}), Node.js ${machine.node}; ` +
       `CPU ${Math.round(machine.busyShareAtStart * 100)}% busy just before the servers started.`,
     ...(results.floor ? [floorSection(results.floor)] : []),
+    ...(results.browserSignIn ? [browserSignInSection(results.browserSignIn)] : []),
     ...(server ? serverSections(server) : []),
     ...(results.storeFaults ? [storeFaultsSection(results.storeFaults)] : []),
     ...(results.scaleOut ? [scaleOutSection(results.scaleOut)] : []),
@@ -439,5 +442,39 @@ function floorSection(floor: FloorComparison): string {
       }),
     ) +
     `\n\nThe session's cost, profile ÷ start page by server CPU per request (median of the rounds): ${sessionCost}.`
+  );
+}
+
+function browserSignInSection(signIns: BrowserSignInSummary): string {
+  const row = (name: string, key: Exclude<keyof BrowserSignInSummary, "runs">) => [
+    name,
+    whole(signIns[key].median),
+    whole(signIns[key].min),
+    whole(signIns[key].max),
+  ];
+  return (
+    `**Sign-in in the browser** (Chromium, ${signIns.runs} sign-ins one after another, each in a ` +
+    "fresh browser context; from asking for `/profile` with no session to the profile's load " +
+    "event; each response timed as the browser saw it, from its request's start to its last byte)\n\n" +
+    table(
+      ["part", "median ms", "fastest ms", "slowest ms"],
+      [
+        row("the whole sign-in", "totalMs"),
+        row("**the portal's share**: its four responses below", "portalMs"),
+        row("the route gate's redirect, `/profile` with no session", "gateMs"),
+        row("the sign-in route, `/auth/sign-in`", "signInRouteMs"),
+        row("the callback, with its token and userinfo requests", "callbackMs"),
+        row("the profile's HTML", "profileHtmlMs"),
+        row("NHS login's responses: its redirects, pages and form posts", "nhsLoginMs"),
+        row(
+          "NHS login's two pages after their HTML (styles, fonts refused)",
+          "nhsLoginPagesAfterHtmlMs",
+        ),
+        row("the clicks, from a page's load event to its form's request", "clicksMs"),
+        row("the profile after its HTML (styles, scripts, load event)", "profileAfterHtmlMs"),
+        row("the rest (navigations starting, events reaching the script)", "otherMs"),
+      ],
+    ) +
+    "\n\nThe medians of the parts come from different sign-ins, so they add up to the whole's only roughly."
   );
 }

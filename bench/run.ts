@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: builds the portal, serves it with the NHS login simulator on the benchmark's
- * own ports, and measures throughput against the framework's floor, sign-in time, client JavaScript
- * and memory.
+ * own ports, and measures throughput against the framework's floor, sign-in time (in a browser and
+ * without), client JavaScript and memory.
  * Results go to bench/results/latest.json and latest.md; docs/performance.md explains them.
  */
 import { spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { timeBrowserSignIns, type BrowserSignInSummary } from "./browser-sign-in";
 import { BENCH } from "./config";
 import { floorApp, floorVersions } from "./floor-app";
 import { compareWithFloor, MEASURED, type FloorComparison } from "./floor-comparison";
@@ -242,6 +243,17 @@ function floorTargets(floor: FloorComparison): Target[] {
       0.7,
       MEASURED.profileInRedis,
     ),
+  ];
+}
+
+function browserSignInTargets(signIns: BrowserSignInSummary): Target[] {
+  return [
+    {
+      name: "sign-in in the browser, the portal's share at the median",
+      goal: "< 100 ms",
+      measured: `${Math.round(signIns.portalMs.median)} ms of ${Math.round(signIns.totalMs.median)} ms`,
+      met: signIns.portalMs.median < 100,
+    },
   ];
 }
 
@@ -576,6 +588,20 @@ async function main(): Promise<void> {
       floor = undefined;
     }
 
+    let browserSignIn: BrowserSignInSummary | undefined;
+    if (runs("browser-sign-in")) {
+      console.log(`Sign-in in the browser, ${BENCH.browserSignIn.runs} times…`);
+      browserSignIn = await timeBrowserSignIns(
+        (await portalInMemory()).url,
+        BENCH.persona,
+        BENCH.browserSignIn,
+      );
+      console.log(
+        `  median ${Math.round(browserSignIn.totalMs.median)} ms, the portal's share ` +
+          `${Math.round(browserSignIn.portalMs.median)} ms`,
+      );
+    }
+
     let server: ServerResults | undefined;
     const inMemory =
       BENCH.only === "all" ? await serverBenchmarks(await portalInMemory(), simulator) : undefined;
@@ -615,12 +641,14 @@ async function main(): Promise<void> {
         busyShareAtStart: Number(busy.toFixed(2)),
       },
       ...(floorComparison ? { floor: floorComparison } : {}),
+      ...(browserSignIn ? { browserSignIn } : {}),
       ...(server ? { server } : {}),
       ...(storeFaults ? { storeFaults } : {}),
       ...(scaleOutRuns ? { scaleOut: scaleOutRuns } : {}),
       lighthouse: lighthouseResults,
       targets: [
         ...(floorComparison ? floorTargets(floorComparison) : []),
+        ...(browserSignIn ? browserSignInTargets(browserSignIn) : []),
         ...(loads.length > 0 ? [unexpectedResponses(loads)] : []),
         ...(server ? serverTargets(server, LOGGED_IN_PAGES) : []),
         ...(storeFaults ? storeFaultTargets(storeFaults) : []),
