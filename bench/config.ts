@@ -39,9 +39,9 @@ const ONLY = [
   "store-faults",
   "scale-out",
 ] as const;
-const only = process.env.BENCH_ONLY ?? "all";
-if (!(ONLY as readonly string[]).includes(only)) {
-  throw new Error(`BENCH_ONLY must be one of ${ONLY.join(", ")}`);
+const only = (process.env.BENCH_ONLY ?? "all").split(/[\s,]+/).filter(Boolean);
+if (only.length === 0 || !only.every((section) => (ONLY as readonly string[]).includes(section))) {
+  throw new Error(`BENCH_ONLY must list one or more of ${ONLY.join(", ")}`);
 }
 
 export const BENCH = {
@@ -60,9 +60,10 @@ export const BENCH = {
   /**
    * "lighthouse" measures the pages in the browser only, skipping the load tests; "floor" only
    * compares the pages with the framework's floor; "browser-sign-in" only times sign-ins in
-   * Chromium; "store-faults" only pauses Redis under load.
+   * Chromium; "store-faults" only pauses Redis under load. Several may be listed, as
+   * "floor,browser-sign-in".
    */
-  only: only as (typeof ONLY)[number],
+  only: only as (typeof ONLY)[number][],
   load: {
     connections: 10,
     durationSeconds: positiveNumber("BENCH_DURATION_SECONDS", 10),

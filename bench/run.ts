@@ -521,7 +521,8 @@ async function serverBenchmarks(
 
 async function main(): Promise<void> {
   await mkdir(BENCH.resultsDir, { recursive: true });
-  const runs = (section: (typeof BENCH)["only"]) => BENCH.only === "all" || BENCH.only === section;
+  const runs = (section: (typeof BENCH)["only"][number]) =>
+    BENCH.only.includes("all") || BENCH.only.includes(section);
   if (!BENCH.skipBuild) build();
   const versions = floorVersions();
   // Built (once) before the busy check, so that its build does not count as other work.
@@ -603,8 +604,9 @@ async function main(): Promise<void> {
     }
 
     let server: ServerResults | undefined;
-    const inMemory =
-      BENCH.only === "all" ? await serverBenchmarks(await portalInMemory(), simulator) : undefined;
+    const inMemory = BENCH.only.includes("all")
+      ? await serverBenchmarks(await portalInMemory(), simulator)
+      : undefined;
     await portal?.stop();
     portal = undefined;
 
