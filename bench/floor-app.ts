@@ -110,7 +110,7 @@ export function floorApp(versions: FloorVersions = floorVersions()): string {
       mkdirSync(dirname(join(project, file)), { recursive: true });
       writeFileSync(join(project, file), text);
     }
-    // The registry's packages of the same versions as the portal's; npm's cache has them already.
+    // The registry's packages of the same versions as the portal's, from npm's cache when there.
     run(
       "npm",
       ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"],
