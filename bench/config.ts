@@ -11,8 +11,12 @@ if (!Number.isInteger(offset) || offset < 0) {
   throw new Error("BENCH_PORT_OFFSET must be a whole number");
 }
 const portalPort = 3200 + offset;
+/** A second portal, with its sessions in Redis, running beside the first. */
+const redisPortalPort = 3201 + offset;
+/** The framework's floor: a bare Next.js app of the portal's versions (bench/floor-app.ts). */
+const floorPort = 3230 + offset;
 const simulatorPort = 4200 + offset;
-/** The Redis the second run keeps its sessions in, as a deployment with several instances does. */
+/** Where the second portal keeps its sessions, as a deployment with several instances does. */
 const redisPort = 6200 + offset;
 /** The scale-out section: a load balancer in front of three instances, and a fourth for one alone. */
 const loadBalancerPort = 3210 + offset;
@@ -27,32 +31,51 @@ function formFactors(value: string): ("mobile" | "desktop")[] {
   return list as ("mobile" | "desktop")[];
 }
 
-const ONLY = ["all", "lighthouse", "store-faults", "scale-out"] as const;
-const only = process.env.BENCH_ONLY ?? "all";
-if (!(ONLY as readonly string[]).includes(only)) {
-  throw new Error(`BENCH_ONLY must be one of ${ONLY.join(", ")}`);
+const ONLY = [
+  "all",
+  "lighthouse",
+  "floor",
+  "browser-sign-in",
+  "store-faults",
+  "scale-out",
+] as const;
+const only = (process.env.BENCH_ONLY ?? "all").split(/[\s,]+/).filter(Boolean);
+if (only.length === 0 || !only.every((section) => (ONLY as readonly string[]).includes(section))) {
+  throw new Error(`BENCH_ONLY must list one or more of ${ONLY.join(", ")}`);
 }
 
 export const BENCH = {
   portalPort,
+  redisPortalPort,
+  floorPort,
   simulatorPort,
   redisPort,
   portal: `http://localhost:${portalPort}`,
+  redisPortal: `http://localhost:${redisPortalPort}`,
   simulator: `http://localhost:${simulatorPort}`,
   /** A secret for this benchmark's portal only. */
   authSecret: "bench-only-secret-not-for-any-real-deployment-0000",
   persona: "p9",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   /**
-   * "lighthouse" measures the pages in the browser only, skipping the load tests; "store-faults"
-   * only pauses Redis under load.
+   * "lighthouse" measures the pages in the browser only, skipping the load tests; "floor" only
+   * compares the pages with the framework's floor; "browser-sign-in" only times sign-ins in
+   * Chromium; "store-faults" only pauses Redis under load. Several may be listed, as
+   * "floor,browser-sign-in".
    */
-  only: only as (typeof ONLY)[number],
+  only: only as (typeof ONLY)[number][],
   load: {
     connections: 10,
     durationSeconds: positiveNumber("BENCH_DURATION_SECONDS", 10),
     warmupSeconds: positiveNumber("BENCH_WARMUP_SECONDS", 3),
   },
+  /** The framework's floor and the portal's pages, one after another, round after round. */
+  floor: {
+    rounds: positiveNumber("BENCH_FLOOR_ROUNDS", 3),
+    seconds: positiveNumber("BENCH_FLOOR_SECONDS", 5),
+  },
+  /** Whole sign-ins in Chromium, one after another, after two that are thrown away. */
+  browserSignIn: { runs: positiveNumber("BENCH_BROWSER_SIGN_INS", 15), warmUp: 2 },
   signIn: {
     /** Sign-ins one after another, for the latency of one person's sign-in. */
     sequentialSeconds: positiveNumber("BENCH_SIGN_IN_SECONDS", 8),

@@ -6,14 +6,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { runInNewContext } from "node:vm";
-import { chromium } from "@playwright/test";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { launchChromium } from "./chromium";
 
 export interface PageToWeigh {
   name: string;
@@ -101,10 +94,7 @@ interface ClientManifest {
 
 export async function weighPages(base: string, pages: PageToWeigh[]): Promise<PageWeight[]> {
   const { portalChunks } = await attribution();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const weights: PageWeight[] = [];
     for (const page of pages) {

@@ -1,4 +1,6 @@
 /** The results as JSON and as the markdown tables that docs/performance.md shows. */
+import type { BrowserSignInSummary } from "./browser-sign-in";
+import type { FloorComparison } from "./floor-comparison";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./load";
 import type { MemoryResult } from "./memory";
@@ -39,9 +41,6 @@ export interface Target {
 export interface ServerResults {
   settings: { connections: number; durationSeconds: number; warmupSeconds: number };
   load: LoadResult[];
-  profileToStartRatio: number;
-  /** The same ratio from the server's CPU time per request: steadier on a shared machine. */
-  profileToStartCpuRatio: number;
   signIn: SignInSummary[];
   nhsRecord: RecordPageTimes;
   pageWeight: PageWeight[];
@@ -54,9 +53,12 @@ export interface Results {
   date: string;
   source: { commit: string; uncommittedChanges: boolean };
   machine: { cpus: number; cpuModel: string; node: string; busyShareAtStart: number };
-  /** Absent when only Lighthouse or the store faults ran (BENCH_ONLY). */
+  /** Absent when only one section ran (BENCH_ONLY). */
   server?: ServerResults;
-  /** Redis paused under load; absent when only Lighthouse ran. */
+  /** The portal's pages beside a bare Next.js app of the same versions. */
+  floor?: FloorComparison;
+  browserSignIn?: BrowserSignInSummary;
+  /** Redis paused under load; absent when that section did not run. */
   storeFaults?: StoreFaultResult;
   /** HAProxy in front of three instances, on Sentinel and on a cluster. */
   scaleOut?: ScaleOutResult[];
@@ -65,9 +67,6 @@ export interface Results {
 }
 
 export interface RedisStoreResult {
-  load: LoadResult[];
-  profileToStartRatio: number;
-  profileToStartCpuRatio: number;
   /** Commands clients sent Redis per request for a gated page with a session. */
   roundTripsPerGatedRequest: number;
   memory: MemoryResult;
@@ -103,6 +102,8 @@ export function markdown(results: Results): string {
     `Portal at ${source.commit}${source.uncommittedChanges ? " with uncommitted changes" : ""}, ` +
       `measured ${results.date} on ${machine.cpus} CPU cores (${machine.cpuModel}), Node.js ${machine.node}; ` +
       `CPU ${Math.round(machine.busyShareAtStart * 100)}% busy just before the servers started.`,
+    ...(results.floor ? [floorSection(results.floor)] : []),
+    ...(results.browserSignIn ? [browserSignInSection(results.browserSignIn)] : []),
     ...(server ? serverSections(server) : []),
     ...(results.storeFaults ? [storeFaultsSection(results.storeFaults)] : []),
     ...(results.scaleOut ? [scaleOutSection(results.scaleOut)] : []),
@@ -303,9 +304,7 @@ function serverSections(server: ServerResults): string[] {
           String(run.requests),
           String(run.unexpected),
         ]),
-      ) +
-      `\n\nProfile ÷ start page throughput: **${server.profileToStartRatio.toFixed(2)}** ` +
-      `(from the server's CPU time per request: ${server.profileToStartCpuRatio.toFixed(2)})`,
+      ),
 
     "**Sign-in** (the whole flow without a browser; times p50 / p95 in ms; portal = its " +
       "`/auth/sign-in` and callback requests, the callback including the token and userinfo requests)\n\n" +
@@ -391,25 +390,91 @@ function serverSections(server: ServerResults): string[] {
         ],
       ),
 
-    `**With sessions in Redis** (profile ÷ start page ${server.redis.profileToStartRatio.toFixed(2)} ` +
-      `by throughput, ${server.redis.profileToStartCpuRatio.toFixed(2)} by server CPU; ` +
-      `${server.redis.roundTripsPerGatedRequest.toFixed(2)} Redis round trips per \`/profile\` request)\n\n` +
-      table(
-        ["target", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "unexpected"],
-        server.redis.load.map((run) => [
-          `${run.name} \`${run.path}\``,
-          whole(run.requestsPerSecond),
-          oneDecimal(run.latencyP50Ms),
-          oneDecimal(run.latencyP99Ms),
-          run.serverCpuMsPerRequest.toFixed(2),
-          String(run.unexpected),
-        ]),
-      ) +
-      `\n\nMemory with Redis: ${server.redis.memory.requests} requests, RSS ` +
+    `**With sessions in Redis**: ${server.redis.roundTripsPerGatedRequest.toFixed(2)} Redis round ` +
+      "trips per `/profile` request." +
+      ` Memory with Redis: ${server.redis.memory.requests} requests, RSS ` +
       `${oneDecimal(server.redis.memory.beforeMb)} → ${oneDecimal(server.redis.memory.settledMb)} MB ` +
       `(growth ${oneDecimal(server.redis.memory.growthMb)} MB); Redis keys ` +
       `${server.redis.keys.before} → ${server.redis.keys.after} for ` +
       `${server.redis.keys.signIns} sign-ins (at most ${server.redis.keys.allowed} new keys: ` +
       `a session and a used state each).`,
   ];
+}
+
+const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "–");
+
+function floorSection(floor: FloorComparison): string {
+  const { settings, versions } = floor;
+  const ratios = new Map(floor.ratios.map((entry) => [entry.name, entry]));
+  const sessionCost = floor.sessionCost
+    .map(
+      (cost) =>
+        `${ratio(cost.median)} with sessions in ${cost.store} (rounds: ${cost.perRound.map(ratio).join(", ")})`,
+    )
+    .join("; ");
+  return (
+    `**Beside the framework's floor** (a bare app of Next.js ${versions.next} and React ` +
+    `${versions.react}, one dynamic page that reads a request header, standalone server; ` +
+    `${settings.rounds} rounds, each the floor and then every page in this order, autocannon with ` +
+    `${settings.connections} connections for ${settings.seconds} s each, after a ` +
+    `${settings.warmupSeconds} s warm-up of each before the first round)\n\n` +
+    table(
+      [
+        "measured",
+        "req/s, each round",
+        "server CPU ms/request, each round",
+        "÷ the floor, each round",
+        "÷ the floor, median",
+        "÷ the floor by server CPU, median",
+        "unexpected",
+      ],
+      floor.measured.map((entry) => {
+        const against = ratios.get(entry.name);
+        return [
+          `${entry.name} \`${entry.path}\``,
+          entry.runs.map((run) => whole(run.requestsPerSecond)).join(", "),
+          entry.runs.map((run) => run.serverCpuMsPerRequest.toFixed(2)).join(", "),
+          against ? against.perRound.map(ratio).join(", ") : "–",
+          against ? `**${ratio(against.median)}**` : "–",
+          against ? ratio(against.byCpuMedian) : "–",
+          String(entry.runs.reduce((sum, run) => sum + run.unexpected, 0)),
+        ];
+      }),
+    ) +
+    `\n\nThe session's cost, profile ÷ start page by server CPU per request (median of the rounds): ${sessionCost}.`
+  );
+}
+
+function browserSignInSection(signIns: BrowserSignInSummary): string {
+  const row = (name: string, key: Exclude<keyof BrowserSignInSummary, "runs">) => [
+    name,
+    whole(signIns[key].median),
+    whole(signIns[key].min),
+    whole(signIns[key].max),
+  ];
+  return (
+    `**Sign-in in the browser** (Chromium, ${signIns.runs} sign-ins one after another, each in a ` +
+    "fresh browser context; from asking for `/profile` with no session to the profile's load " +
+    "event; each response timed as the browser saw it, from its request's start to its last byte)\n\n" +
+    table(
+      ["part", "median ms", "fastest ms", "slowest ms"],
+      [
+        row("the whole sign-in", "totalMs"),
+        row("**the portal's share**: its four responses below", "portalMs"),
+        row("the route gate's redirect, `/profile` with no session", "gateMs"),
+        row("the sign-in route, `/auth/sign-in`", "signInRouteMs"),
+        row("the callback, with its token and userinfo requests", "callbackMs"),
+        row("the profile's HTML", "profileHtmlMs"),
+        row("NHS login's responses: its redirects, pages and form posts", "nhsLoginMs"),
+        row(
+          "NHS login's two pages after their HTML (styles, fonts refused)",
+          "nhsLoginPagesAfterHtmlMs",
+        ),
+        row("the clicks, from a page's load event to its form's request", "clicksMs"),
+        row("the profile after its HTML (styles, scripts, load event)", "profileAfterHtmlMs"),
+        row("the rest (navigations starting, events reaching the script)", "otherMs"),
+      ],
+    ) +
+    "\n\nThe medians of the parts come from different sign-ins, so they add up to the whole's only roughly."
+  );
 }

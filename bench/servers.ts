@@ -234,3 +234,27 @@ export function startPortal(options: {
     logFile: options.logFile,
   });
 }
+
+/** The framework's floor (bench/floor-app.ts): its standalone server, started as the portal's is. */
+export function startFloor(options: {
+  port: number;
+  /** The folder that holds its `server.js`. */
+  directory: string;
+  logFile: string;
+}): Promise<Server> {
+  return start({
+    name: "floor",
+    command: process.execPath,
+    args: [join(options.directory, "server.js")],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      HOSTNAME: "0.0.0.0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    port: options.port,
+    readyPath: "/",
+    logFile: options.logFile,
+  });
+}
