@@ -120,8 +120,9 @@ async function measureSignIns(
  * Client modules of the portal's own that a page may ship: nhsuk-frontend's initialisation and
  * the scripts of the components the portal renders, the two error boundaries (Next.js requires
  * them to be client components and loads them on every page), the small wrapper that loads the
- * timeout warning and the header's navigation (which needs the page's path); with a session, the
- * warning itself.
+ * timeout warning and the header's navigation (which needs the page's path), the loader of the
+ * NHS App's connection (the layout's client modules ship together, so it comes on every page; the
+ * connection itself loads only inside the app); with a session, the warning itself.
  */
 const ALLOWED_CLIENT_MODULES = [
   "components/nhsuk-frontend-init.tsx",
@@ -130,6 +131,7 @@ const ALLOWED_CLIENT_MODULES = [
   "app/global-error.tsx",
   "components/session-timeout.tsx",
   "components/patient-navigation.tsx",
+  "components/nhs-app-connection.tsx",
 ];
 const ALLOWED_WHEN_LOGGED_IN = [
   ...ALLOWED_CLIENT_MODULES,
@@ -161,7 +163,7 @@ function serverTargets(
       met: sequential.portalP95Ms < 100,
     },
     {
-      name: "client JS of the portal's own beyond nhsuk-frontend's, the error boundaries, the timeout warning's loader and the navigation (and the warning itself when logged in)",
+      name: "client JS of the portal's own beyond nhsuk-frontend's, the error boundaries, the timeout warning's and the NHS App connection's loaders and the navigation (and the warning itself when logged in)",
       goal: "none",
       measured: extraModules.length === 0 ? "none" : extraModules.join("; "),
       met: extraModules.length === 0,
