@@ -26,7 +26,9 @@ const WITHOUT_JAVASCRIPT =
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // Debian's headless build of Chromium: the same engine without the windowing parts, which
+    // on two cores takes a quarter less time over the suite than the full browser.
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium-headless-shell",
     args: [
       "--no-sandbox",
       "--disable-background-networking",
