@@ -23,11 +23,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const fromNhsApp = request.nextUrl.searchParams.get(FROM_NHS_APP.name) === FROM_NHS_APP.value;
   const keptFromNhsApp = request.cookies.has(cookieName("nhsApp", secure));
   const insideNhsApp = isNhsApp(request.headers.get("user-agent")) || fromNhsApp || keptFromNhsApp;
+  const origins = policyOrigins(config);
   const policy = contentSecurityPolicy(nonce, {
     dev: DEV,
     https: secure,
-    settingsOrigin: new URL(config.nhsLogin.settingsUrl).origin,
-    ...(insideNhsApp ? { nhsAppScriptOrigin: new URL(config.nhsApp.scriptUrl).origin } : {}),
+    settingsOrigin: origins.settings,
+    ...(insideNhsApp ? { nhsAppScriptOrigin: origins.nhsAppScript } : {}),
   });
   // Next.js reads the policy from the request to put the nonce on its own scripts.
   const headers = new Headers(request.headers);
@@ -45,6 +46,21 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 const DEV = process.env.NODE_ENV === "development";
+
+const ORIGINS = new WeakMap<Config, { settings: string; nhsAppScript: string }>();
+
+/** The origins the policy names, parsed once per configuration rather than on every request. */
+function policyOrigins(config: Config) {
+  let origins = ORIGINS.get(config);
+  if (!origins) {
+    origins = {
+      settings: new URL(config.nhsLogin.settingsUrl).origin,
+      nhsAppScript: new URL(config.nhsApp.scriptUrl).origin,
+    };
+    ORIGINS.set(config, origins);
+  }
+  return origins;
+}
 
 function gate(
   request: NextRequest,

@@ -50,10 +50,11 @@ function isConnectionTrouble(error: unknown): boolean {
  * connection that is being made and the round trip. A call waits for a connection only while one
  * is likely soon (a reconnection, a failover being followed: within five deadlines of the store
  * last answering); after that the store is known to be down and calls fail at once, so that
- * public pages do not wait for it. Nothing is queued beyond the deadline. A client that misses a deadline, that has not been ready for a
- * two (a handshake nobody answers, a primary that is gone), or whose calls fail on their
- * connection (refused, reset, a primary that is one no more; at most four times a deadline) is dropped
- * and a new one opened, which asks the sentinels or the cluster afresh where the primary is.
+ * public pages do not wait for it. Nothing is queued beyond the deadline. A client is dropped
+ * and a new one opened, which asks the sentinels or the cluster afresh where the primary is,
+ * when it misses a deadline, when it has not been ready for two deadlines (a handshake nobody
+ * answers, a primary that is gone), or when its calls fail on their connection (refused, reset,
+ * a primary that is one no more; at most four times a deadline).
  * `open` makes a client that is not yet connected; the supervisor connects it.
  */
 export function superviseRedis<C extends RedisHandle>(

@@ -3,8 +3,9 @@
  * expect https://www.nhsapp.service.nhs.uk/js/v2/nhsapp.js. It defines window.nhsapp with the
  * same names, does nothing the app would do, and shows each call it receives in a bar at the
  * top of the page, where the app's own header would be ("the NHS App would now …"). The bar's
- * back button is the app's: it runs what the page set with setBackAction. Every call is also kept, in order, in
- * sessionStorage under "nhsapp-stand-in-calls", as { call, args }, for tests to read.
+ * back button is the app's: it runs what the page set with setBackAction. Every call is also
+ * kept, in order, in sessionStorage under "nhsapp-stand-in-calls", as { call, args }, for tests
+ * to read.
  */
 (() => {
   const STORAGE_KEY = "nhsapp-stand-in-calls";
