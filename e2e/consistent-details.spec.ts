@@ -9,11 +9,6 @@ import { expectedSurgery } from "./support/surgeries";
  * that shows it: a page that says "Phone" where another says "Phone number", or writes a number
  * another groups, fails here.
  */
-test.skip(
-  ({ javaScriptEnabled }) => javaScriptEnabled === false,
-  "the same server-rendered markup in both projects: compared once",
-);
-
 const PAGES = ["/profile", "/gp-practice", "/nhs-record"];
 
 /** The page's summary list, label to text as a person reads it (a line break as a new line). */

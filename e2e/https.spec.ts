@@ -7,7 +7,6 @@ import { logInAtSimulator, logOut, newPerson } from "./support/nhs-login";
  * Secure and prefixed, it asks browsers for HSTS, and every redirect stays on https.
  */
 test.use({ ignoreHTTPSErrors: true, baseURL: E2E.httpsPortal });
-test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, "HTTP-level checks run once");
 
 const PORTAL_COOKIE = /^(__Host-|__Secure-)?(portal|authjs)\./;
 

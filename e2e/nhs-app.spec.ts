@@ -107,7 +107,6 @@ test("outside the NHS App, a link with an assertion logs nobody in", async ({ pa
 
 const APP_WIDTHS = [320, 390];
 const STAND_IN = `${E2E.simulator}${NHS_APP_SCRIPT_PATH}`;
-const javaScript = () => test.info().project.use.javaScriptEnabled !== false;
 
 interface AppVisit {
   path: string;
@@ -117,7 +116,6 @@ interface AppVisit {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  if (!javaScript()) return;
   await page.screenshot({
     path: join(
       test.info().project.outputDir,
@@ -222,10 +220,6 @@ test.describe("release checks inside the NHS App", () => {
 
 test.describe("journeys inside the NHS App, and the calls they make to its JavaScript API", () => {
   test.use({ userAgent: NHS_APP_USER_AGENT });
-  test.skip(
-    ({ javaScriptEnabled }) => javaScriptEnabled === false,
-    "the app's JavaScript API needs JavaScript; without it, see the tests of ordinary links below",
-  );
 
   test("the jump-off: the app's back button leads back to the app from a page with no back link", async ({
     page,

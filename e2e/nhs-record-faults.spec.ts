@@ -27,21 +27,10 @@ const FAULTS: Array<{ fault: FaultName; reason: string }> = [
 /** The portals' NHS_API_TIMEOUT_MS, and room for a page around it on a busy machine. */
 const TIMEOUT_MS = 3_000;
 
-/** Without JavaScript each message is walked once: the faults differ only on the server. */
-const FIRST_FOR_EACH_REASON = new Set(
-  FAULTS.filter(({ reason }, index) => FAULTS.findIndex((f) => f.reason === reason) === index),
-);
-
-for (const entry of FAULTS) {
-  const { fault, reason } = entry;
+for (const { fault, reason } of FAULTS) {
   test(`${fault}: a message in the page with a reference, and the portal carries on`, async ({
     page,
-    javaScriptEnabled,
   }) => {
-    test.skip(
-      !javaScriptEnabled && !FIRST_FOR_EACH_REASON.has(entry),
-      "the same message is walked without JavaScript for another fault",
-    );
     const person = await newPersonDetails("p9");
     // A P9 page that calls no API: no platform token yet, so the fault meets the first exchange.
     await logIn(page, person.id, "/gp-online-services");

@@ -15,7 +15,6 @@ import {
  * What a security review of the sign-in found, each proved closed against the running portal
  * (the portal's side of docs/security.md's "Security review" rows).
  */
-test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, "HTTP-level checks run once");
 
 const DOT_SEGMENT_ADDRESSES = [
   "/.//evil.example",

@@ -7,7 +7,6 @@ import { portalLogText } from "./support/portal-log";
 
 /** The protections a security reviewer expects, proved against the running portal. */
 test.describe.configure({ mode: "parallel" });
-test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, "HTTP-level checks run once");
 
 const SESSION = "portal.session";
 

@@ -16,10 +16,6 @@ const portal = E2E.storeOutagePortal;
 /** What a person may wait for any answer while the store is down. */
 const BOUND_MS = 5_000;
 
-test.skip(
-  ({ javaScriptEnabled }) => javaScriptEnabled === false,
-  "it takes this instance's Redis away, so one browser at a time",
-);
 test.describe.configure({ mode: "serial" });
 
 let redis: TestRedis;

@@ -31,8 +31,7 @@ async function expectSimulatorPage(page: Page, h1: string): Promise<void> {
     "This is a simulator, not NHS login",
   );
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeAttached();
-  // axe runs as a script in the page, so it can only check the pages with JavaScript on.
-  if (test.info().project.use.javaScriptEnabled !== false) await expectAccessible(page);
+  await expectAccessible(page);
 }
 
 test("the simulator's log in, register, uplift and consent pages", async ({ page }) => {
