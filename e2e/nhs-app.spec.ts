@@ -8,6 +8,7 @@ import { E2E, SHORT_SESSION } from "./support/environment";
 import {
   appCalls,
   arriveFromNhsApp,
+  expectAppBarDrawn,
   expectConnectedToApp,
   expectLastAppCall,
   NHS_APP_USER_AGENT,
@@ -65,6 +66,7 @@ test.describe("inside the NHS App", () => {
     await expect(page.locator("main")).toContainText(
       `You are logged in to this service as ${myName}`,
     );
+    await expectAppBarDrawn(page);
     await page.getByTestId("stay-logged-in").click();
     await expect(page).toHaveURL(`${E2E.portal}/profile`);
     await expect(page.locator(".nhsuk-summary-list")).toContainText(myName);
@@ -75,6 +77,8 @@ test.describe("inside the NHS App", () => {
     const choice = page.getByTestId("switch-account");
     await expect(consent.or(choice)).toBeVisible();
     if (await consent.isVisible()) await consent.click();
+    await expect(choice).toBeVisible();
+    await expectAppBarDrawn(page);
     await choice.click();
     await expect(page).toHaveURL(`${E2E.portal}/profile`);
     await expect(page.locator(".nhsuk-summary-list")).toContainText(theirName);

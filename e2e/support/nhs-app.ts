@@ -44,6 +44,14 @@ export async function expectConnectedToApp(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Waits until the stand-in has drawn its bar on this page. It draws it at the page's first call,
+ * above the page, which moves everything down: a click aimed before then can land on nothing.
+ */
+export async function expectAppBarDrawn(page: Page): Promise<void> {
+  await expect(page.getByTestId("nhs-app-stand-in")).toBeVisible();
+}
+
 /** Waits until the page's last call to the app's API is this one. */
 export async function expectLastAppCall(page: Page, call: string, args: unknown[] = []) {
   await expect.poll(async () => (await appCalls(page)).at(-1)).toEqual({ call, args });
